@@ -1,0 +1,119 @@
+// Throughput of the redaction engine on a realistic support log, and time on pathological input.
+// Run after `npm run build`: `node bench/redaction.bench.js`. Token-shaped strings are built at run time.
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { createRedactor } from '../dist/core/redaction/index.js';
+
+const MiB = 1024 * 1024;
+const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const B64 = `${ALNUM}+/`;
+
+function random(n, alphabet = ALNUM) {
+  const bytes = randomBytes(n);
+  let out = '';
+  for (let i = 0; i < n; i += 1) out += alphabet[bytes[i] % alphabet.length];
+  return out;
+}
+
+function pick(items) {
+  return items[randomBytes(1)[0] % items.length];
+}
+
+const hex = (n) => random(n, '0123456789abcdef');
+const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
+
+/** ~1 MiB of log lines of the kind customers paste: mostly benign, with a secret or a person now and then. */
+export function realisticLog(bytes = MiB) {
+  const lines = [];
+  let size = 0;
+  let i = 0;
+  while (size < bytes) {
+    i += 1;
+    const ts = `2024-03-${String(1 + (i % 28)).padStart(2, '0')}T${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:07.${String(i % 1000).padStart(3, '0')}Z`;
+    let line = pick([
+      () => `${ts} INFO  [req ${uuid()}] GET /api/v2/orders/${10000 + i} 200 ${i % 900}ms ua="Mozilla/5.0 (Macintosh) Chrome/120.0.6099.109 Safari/537.36"`,
+      () => `${ts} WARN  retrying webhook evt_${random(24)} attempt=${i % 5} backoff=${(i % 7) * 250}ms host=10.0.${i % 255}.${i % 200}`,
+      () => `${ts} ERROR ECONNRESET socket hang up at TLSSocket.onConnectEnd (node:_tls_wrap:1577:19) commit=${hex(40)}`,
+      () => `${ts} DEBUG deploy v1.${i % 30}.${i % 10} sha256:${hex(64)} image=ghcr.io/acme/api@sha256:${hex(64)}`,
+      () => `${ts} INFO  invoice INV-2024-${String(i).padStart(5, '0')} paid by card ending ${String(1000 + (i % 9000))}`,
+      () => `${ts} INFO  user jane.doe${i % 50}@globex.com logged in from 203.0.113.${i % 250} via 81.2.69.${i % 250}`,
+      () => `${ts} ERROR auth failed: Authorization: Bearer ${random(40)} (token expired)`,
+      () => `${ts} DEBUG env GITHUB_TOKEN=${'ghp_'}${random(36)} NODE_ENV=production PORT=8080`,
+      () => `${ts} INFO  callback from +44 20 7946 ${String(i % 10000).padStart(4, '0')} queued #${40000 + i}`,
+      () => `${ts} TRACE   at processTicksAndRejections (node:internal/process/task_queues:95:5) /srv/app/dist/worker.js:${i % 400}:${i % 80}`,
+    ])();
+    if (i % 97 === 0) line += ` DATABASE_URL=postgres://app:${random(16)}@db.globex.internal:5432/app`;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return lines.join('\n');
+}
+
+function randomDigitsAndSpaces(n) {
+  const bytes = randomBytes(n);
+  let out = '';
+  for (let i = 0; i < n; i += 1) out += bytes[i] % 4 === 0 ? ' ' : String(bytes[i] % 10);
+  return out;
+}
+
+/** 10 MiB of runs that break naive regular expressions. */
+export function pathologicalInput(bytes = 10 * MiB) {
+  const segments = [
+    () => 'a'.repeat(MiB),
+    () => '@'.repeat(MiB),
+    () => 'a@'.repeat(MiB / 2),
+    () => '1 2 34 5678 '.repeat(MiB / 12),
+    () => randomDigitsAndSpaces(MiB),
+    () => '%'.repeat(MiB / 2) + '%4'.repeat(MiB / 4),
+    () => random(MiB, B64),
+    () => '"password="'.repeat(MiB / 11) + "'".repeat(1024),
+    () => '[{(<'.repeat(MiB / 4),
+    () => ':'.repeat(MiB / 2) + 'a:'.repeat(MiB / 4),
+    () => '-----BEGIN PRIVATE KEY-----\n'.repeat(MiB / 28),
+    () => 'eyJ'.repeat(MiB / 3),
+    () => 'xoxb-1-'.repeat(MiB / 7),
+    () => 'https://a:'.repeat(MiB / 10),
+    () => 'Authorization: '.repeat(MiB / 15),
+    () => '0'.repeat(MiB),
+  ];
+  const parts = [];
+  let size = 0;
+  for (let k = 0; size < bytes; k += 1) {
+    const part = segments[k % segments.length]();
+    parts.push(part.slice(0, bytes - size));
+    size += Math.min(part.length, bytes - size);
+  }
+  return parts.join('');
+}
+
+async function time(redactor, text) {
+  const start = performance.now();
+  const result = await redactor.redact(text);
+  return { ms: performance.now() - start, findings: result.findings.length };
+}
+
+export async function run() {
+  const identity = {
+    customers: ['Globex Corporation'],
+    domains: ['globex.com'],
+    contacts: [{ name: 'Jane Doe', email: 'jane.doe@globex.com' }],
+  };
+  const redactor = createRedactor({ target: 'github', identity });
+  const log = realisticLog();
+  await redactor.redact(log.slice(0, 4096)); // warm up
+  const realistic = await time(redactor, log);
+  const megabytes = log.length / MiB;
+  const pathological = pathologicalInput();
+  const worst = await time(createRedactor({ target: 'github', identity }), pathological);
+  return {
+    realistic: { mib: Number(megabytes.toFixed(2)), ms: Math.round(realistic.ms), mbPerSecond: Number((megabytes / (realistic.ms / 1000)).toFixed(2)), findings: realistic.findings },
+    pathological: { mib: Number((pathological.length / MiB).toFixed(2)), ms: Math.round(worst.ms), findings: worst.findings },
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const figures = await run();
+  console.log(`realistic log: ${figures.realistic.mib} MiB in ${figures.realistic.ms} ms = ${figures.realistic.mbPerSecond} MiB/s (${figures.realistic.findings} findings)`);
+  console.log(`pathological:  ${figures.pathological.mib} MiB in ${figures.pathological.ms} ms (${figures.pathological.findings} findings)`);
+}

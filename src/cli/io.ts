@@ -1,0 +1,92 @@
+import type { Readable, Writable } from 'node:stream';
+import { Chalk, type ChalkInstance } from 'chalk';
+
+export type InputStream = Readable & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
+export type OutputStream = Writable & { isTTY?: boolean; columns?: number };
+
+export interface Streams {
+  stdin: InputStream;
+  stdout: OutputStream;
+  stderr: OutputStream;
+}
+
+export interface ColorInput {
+  env: Readonly<Record<string, string | undefined>>;
+  isTTY: boolean;
+  /** `--no-color` */
+  noColorFlag?: boolean;
+}
+
+/**
+ * Colour follows the terminal: off when not a TTY, when NO_COLOR is set or with --no-color;
+ * FORCE_COLOR forces it (FORCE_COLOR=0 turns it off, as the convention says).
+ */
+export function colorLevel({ env, isTTY, noColorFlag }: ColorInput): 0 | 1 | 2 | 3 {
+  if (noColorFlag) return 0;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) {
+    if (force === '0' || force === 'false') return 0;
+    if (force === '2') return 2;
+    if (force === '3') return 3;
+    return 1;
+  }
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+  if (!isTTY || env.TERM === 'dumb') return 0;
+  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
+  return (env.TERM ?? '').includes('256') ? 2 : 1;
+}
+
+/** All output goes through here: data to stdout, everything else (progress, prompts, warnings) to stderr. */
+export class IO {
+  readonly color: ChalkInstance;
+
+  constructor(
+    readonly streams: Streams,
+    options: { colorLevel: 0 | 1 | 2 | 3; debug?: boolean },
+  ) {
+    this.color = new Chalk({ level: options.colorLevel });
+    this.debugEnabled = options.debug ?? false;
+  }
+
+  debugEnabled: boolean;
+
+  /** Whether prompts are possible at all: both ends of the conversation are a terminal. */
+  get interactive(): boolean {
+    return Boolean(this.streams.stdin.isTTY && this.streams.stdout.isTTY);
+  }
+
+  get columns(): number {
+    return this.streams.stderr.columns ?? this.streams.stdout.columns ?? 80;
+  }
+
+  /** Data: what a script pipes on. */
+  out(text: string): void {
+    this.streams.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  json(value: unknown): void {
+    this.streams.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  }
+
+  /** Everything else: messages for the person at the terminal. */
+  err(text: string): void {
+    this.streams.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  info(text: string): void {
+    this.err(text);
+  }
+
+  success(text: string): void {
+    this.err(`${this.color.green('✓')} ${text}`);
+  }
+
+  warn(text: string): void {
+    this.err(`${this.color.yellow('!')} ${text}`);
+  }
+
+  /** `--debug` only. Callers pass text that was already stripped of tokens and customer data. */
+  debug(text: string): void {
+    if (this.debugEnabled) this.err(this.color.dim(`[debug] ${text}`));
+  }
+}

@@ -1,0 +1,139 @@
+import type { Context } from '../../context.js';
+import type { TriageConfig } from '../../config/config.js';
+import { AuthError, TriageError } from '../../errors.js';
+import { hasToken, tokenVariables } from '../../services/credentials.js';
+import { parseRepo } from '../../services/github/types.js';
+
+export interface Check {
+  name: string;
+  ok: boolean;
+  /** What was found (never a token). */
+  detail: string;
+  /** How to fix it, when it failed. */
+  fix?: string;
+  /** A check that could not run because an earlier one failed. */
+  skipped?: boolean;
+}
+
+function failure(name: string, error: unknown, fix: string): Check {
+  const detail = error instanceof TriageError ? error.message : 'unexpected error';
+  return { name, ok: false, detail, fix: error instanceof TriageError && error.hint ? error.hint : fix };
+}
+
+function teamsOf(config: TriageConfig): string[] {
+  return [...new Set([config.routing.default.linear.team, ...config.routing.routes.map((r) => r.linear?.team).filter((t): t is string => Boolean(t))])];
+}
+
+function reposOf(config: TriageConfig): string[] {
+  return [...new Set([config.routing.default.github.repo, ...config.routing.routes.map((r) => r.github?.repo).filter((r): r is string => Boolean(r))])];
+}
+
+/** Labels each team must have: the default route's and those of routes to that team. */
+function labelsByTeam(config: TriageConfig): Map<string, Set<string>> {
+  const map = new Map<string, Set<string>>();
+  const add = (team: string, labels: string[] | undefined) => {
+    const set = map.get(team) ?? new Set<string>();
+    for (const l of labels ?? []) set.add(l);
+    map.set(team, set);
+  };
+  const base = config.routing.default.linear;
+  add(base.team, base.labels);
+  for (const route of config.routing.routes) add(route.linear?.team ?? base.team, route.linear?.labels ?? base.labels);
+  return map;
+}
+
+function peopleOf(config: TriageConfig): string[] {
+  const emails = [config.routing.default.linear.assignee, config.routing.onCall?.linear, ...config.routing.routes.map((r) => r.linear?.assignee)];
+  return [...new Set(emails.filter((e): e is string => Boolean(e)))];
+}
+
+export async function linearChecks(ctx: Context, config: TriageConfig): Promise<Check[]> {
+  if (!hasToken(ctx.env, 'linear')) {
+    return [{ name: 'Linear token', ok: false, detail: 'LINEAR_API_KEY is not set', fix: 'Create a personal API key in Linear (Settings → Security & access) and export LINEAR_API_KEY.' }];
+  }
+  const checks: Check[] = [{ name: 'Linear token', ok: true, detail: 'LINEAR_API_KEY is set' }];
+  let linear;
+  try {
+    linear = await ctx.linear();
+    const viewer = await linear.viewer();
+    checks.push({ name: 'Linear token accepted', ok: true, detail: `authenticated as ${viewer.name} <${viewer.email}>` });
+  } catch (error) {
+    checks.push(failure('Linear token accepted', error, 'Check LINEAR_API_KEY (and LINEAR_API_URL if set).'));
+    return checks;
+  }
+  const labels = labelsByTeam(config);
+  for (const key of teamsOf(config)) {
+    try {
+      const team = await linear.team(key);
+      if (!team) {
+        checks.push({ name: `Linear team ${key}`, ok: false, detail: 'not found, or this key cannot see it', fix: 'Fix the team key in routing (a team key looks like "SUP").' });
+        continue;
+      }
+      checks.push({ name: `Linear team ${key}`, ok: true, detail: team.name });
+      const states = [config.linear.states.prioritized, config.linear.states.backlog];
+      const missingStates = states.filter((s) => !team.states.some((t) => t.name.toLowerCase() === s.toLowerCase()));
+      checks.push(
+        missingStates.length
+          ? { name: `Linear states in ${key}`, ok: false, detail: `missing ${missingStates.map((s) => `"${s}"`).join(', ')} (team has ${team.states.map((s) => s.name).join(', ')})`, fix: 'Set linear.states.prioritized / linear.states.backlog to states of that team.' }
+          : { name: `Linear states in ${key}`, ok: true, detail: states.join(', ') },
+      );
+      const wanted = [...(labels.get(key) ?? [])];
+      if (wanted.length) {
+        const teamLabels = new Set(team.labels.map((l) => l.name.toLowerCase()));
+        const rest = wanted.filter((l) => !teamLabels.has(l.toLowerCase()));
+        const workspace = new Set((await linear.workspaceLabels(rest)).map((l) => l.name.toLowerCase()));
+        const missing = rest.filter((l) => !workspace.has(l.toLowerCase()));
+        checks.push(
+          missing.length
+            ? { name: `Linear labels in ${key}`, ok: false, detail: `missing ${missing.map((l) => `"${l}"`).join(', ')}`, fix: 'Create the labels in Linear or remove them from the routing config.' }
+            : { name: `Linear labels in ${key}`, ok: true, detail: wanted.join(', ') },
+        );
+      }
+    } catch (error) {
+      checks.push(failure(`Linear team ${key}`, error, 'Check the team key and that the API key can read it.'));
+    }
+  }
+  const people = peopleOf(config);
+  if (people.length) {
+    try {
+      const users = await linear.usersByEmail(people);
+      const found = new Set(users.map((u) => u.email.toLowerCase()));
+      const missing = people.filter((p) => !found.has(p.toLowerCase()));
+      checks.push(
+        missing.length
+          ? { name: 'Linear people', ok: false, detail: `no Linear user for ${missing.join(', ')}`, fix: 'Fix the assignee / on-call emails in routing.' }
+          : { name: 'Linear people', ok: true, detail: people.join(', ') },
+      );
+    } catch (error) {
+      checks.push(failure('Linear people', error, 'Check the assignee emails.'));
+    }
+  }
+  return checks;
+}
+
+export async function githubChecks(ctx: Context, config: TriageConfig): Promise<Check[]> {
+  if (!hasToken(ctx.env, 'github')) {
+    return [{ name: 'GitHub token', ok: false, detail: `${tokenVariables('github').join(' or ')} is not set`, fix: 'Create a token that can write issues and export GITHUB_TOKEN.' }];
+  }
+  const checks: Check[] = [{ name: 'GitHub token', ok: true, detail: `${tokenVariables('github').find((v) => ctx.env[v]?.trim())} is set` }];
+  let github;
+  try {
+    github = await ctx.github();
+    checks.push({ name: 'GitHub token accepted', ok: true, detail: `authenticated as ${await github.viewer()}` });
+  } catch (error) {
+    checks.push(failure('GitHub token accepted', error, 'Check GITHUB_TOKEN (and GITHUB_API_URL if set).'));
+    return checks;
+  }
+  for (const repo of reposOf(config)) {
+    try {
+      const info = await github.repo(parseRepo(repo));
+      if (!info.hasIssues) checks.push({ name: `GitHub repo ${repo}`, ok: false, detail: 'issues are turned off', fix: 'Turn issues on in the repository settings, or route elsewhere.' });
+      else if (!info.canPush) checks.push({ name: `GitHub repo ${repo}`, ok: false, detail: 'the token cannot set labels and assignees here (needs write access)', fix: 'Give the token "Issues: read and write" on this repository.' });
+      else checks.push({ name: `GitHub repo ${repo}`, ok: true, detail: `${info.private ? 'private' : 'public'}, issues can be created` });
+    } catch (error) {
+      const fix = error instanceof AuthError ? 'Check GITHUB_TOKEN.' : 'Check the repo name in routing and that the token can see it.';
+      checks.push(failure(`GitHub repo ${repo}`, error, fix));
+    }
+  }
+  return checks;
+}

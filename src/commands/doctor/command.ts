@@ -1,0 +1,33 @@
+import type { Context } from '../../context.js';
+import { CheckFailedError, ConfigError } from '../../errors.js';
+import { githubChecks, linearChecks, type Check } from './checks.js';
+import type { DoctorFlags } from './register.js';
+
+/** One line per check, each failure with its fix; exit 0 only when everything passes. */
+export async function doctorCommand(ctx: Context, flags: DoctorFlags): Promise<void> {
+  ctx.useConfigPath(flags.config);
+  const checks: Check[] = [];
+  let config;
+  try {
+    config = await ctx.config();
+    checks.push({ name: 'Config', ok: true, detail: `${config.source} is valid` });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    checks.push({ name: 'Config', ok: false, detail: error.message, fix: error.hint ?? 'See .triagerc.example.json.' });
+  }
+  if (config) {
+    const [linear, github] = await Promise.all([linearChecks(ctx, config), githubChecks(ctx, config)]);
+    checks.push(...linear, ...github);
+  }
+  const ok = checks.every((c) => c.ok);
+  if (flags.json) {
+    ctx.io.json({ ok, checks });
+  } else {
+    const c = ctx.io.color;
+    for (const check of checks) {
+      ctx.io.out(`${check.ok ? c.green('✓') : c.red('✗')} ${check.name}: ${check.detail}`);
+      if (!check.ok && check.fix) ctx.io.out(`    ${c.dim('fix:')} ${check.fix}`);
+    }
+  }
+  if (!ok) throw new CheckFailedError(`${checks.filter((c) => !c.ok).length} of ${checks.length} checks failed`);
+}

@@ -1,0 +1,164 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { UsageError } from '../../errors.js';
+import { isPriority, PRIORITIES, type Priority } from '../../core/priority.js';
+import { isRequestType, REQUEST_TYPES, type RequestType } from '../../core/request-type.js';
+import type { KnownContact } from '../../core/redaction/types.js';
+import type { InputStream } from '../../cli/io.js';
+
+/** Flags as commander hands them over: strings and arrays, nothing checked yet. */
+export interface NewFlags {
+  title?: string;
+  body?: string;
+  bodyFile?: string;
+  type?: string;
+  impact?: string;
+  priority?: string;
+  reason?: string;
+  customer?: string;
+  customerDomain?: string[];
+  contact?: string[];
+  term?: string[];
+  area?: string;
+  label?: string[];
+  steps?: string;
+  expected?: string;
+  actual?: string;
+  eta?: string;
+  github?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+  yes?: boolean;
+  input?: boolean;
+  config?: string;
+  recover?: string;
+}
+
+/** `triage new`'s options after parsing: typed, but possibly incomplete (the wizard fills the rest). */
+export interface NewOptions {
+  title?: string;
+  body?: string;
+  type?: RequestType;
+  impact?: string;
+  priority?: Priority;
+  reason?: string;
+  customer?: string;
+  customerDomains: string[];
+  contacts: KnownContact[];
+  terms: string[];
+  area?: string;
+  labels: string[];
+  steps?: string;
+  expected?: string;
+  actual?: string;
+  eta?: string;
+  /** undefined: the config decides (quick fixes may skip GitHub); false: `--no-github`. */
+  github?: boolean;
+  dryRun: boolean;
+  json: boolean;
+  yes: boolean;
+  noInput: boolean;
+  configPath?: string;
+  /** `--recover <file>`: a draft saved by a cancelled wizard run. */
+  recoverPath?: string;
+}
+
+/** `Name <email>`, `email` or `Name`. */
+export function parseContact(value: string): KnownContact {
+  const trimmed = value.trim();
+  const angle = /^(.*?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(trimmed);
+  if (angle) {
+    const contact: KnownContact = { email: angle[2]! };
+    const name = angle[1]!.trim().replace(/^"(.*)"$/, '$1');
+    if (name) contact.name = name;
+    return contact;
+  }
+  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed)) return { email: trimmed };
+  return { name: trimmed };
+}
+
+function clean(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+async function readStream(stream: InputStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Checks what can be checked without config: known types and priorities, pairs of flags that go together. */
+export async function parseNewFlags(flags: NewFlags, io: { cwd: string; stdin: InputStream }): Promise<NewOptions> {
+  if (flags.body !== undefined && flags.bodyFile !== undefined) {
+    throw new UsageError('Use either --body or --body-file, not both');
+  }
+  let body = flags.body;
+  if (flags.bodyFile !== undefined) {
+    if (flags.bodyFile === '-') {
+      body = await readStream(io.stdin);
+    } else {
+      try {
+        body = await readFile(resolve(io.cwd, flags.bodyFile), 'utf8');
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new UsageError(`--body-file ${flags.bodyFile}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'error'})`}`);
+      }
+    }
+  }
+
+  const type = clean(flags.type);
+  if (type !== undefined && !isRequestType(type)) {
+    throw new UsageError(`Unknown --type "${type}". Valid types: ${REQUEST_TYPES.join(', ')}`);
+  }
+  const priority = clean(flags.priority)?.toLowerCase();
+  if (priority !== undefined && !isPriority(priority)) {
+    throw new UsageError(`Unknown --priority "${flags.priority}". Valid priorities: ${PRIORITIES.join(', ')}`);
+  }
+  const reason = clean(flags.reason);
+  if (reason !== undefined && priority === undefined) {
+    throw new UsageError('--reason explains a manual --priority; pass --priority too, or drop --reason');
+  }
+
+  const options: NewOptions = {
+    customerDomains: (flags.customerDomain ?? []).map((d) => d.trim().toLowerCase()).filter(Boolean),
+    contacts: (flags.contact ?? []).map(parseContact).filter((c) => c.email || c.name),
+    terms: (flags.term ?? []).map((t) => t.trim()).filter(Boolean),
+    labels: (flags.label ?? []).map((l) => l.trim()).filter(Boolean),
+    dryRun: Boolean(flags.dryRun),
+    json: Boolean(flags.json),
+    yes: Boolean(flags.yes),
+    noInput: flags.input === false,
+  };
+  const assign = <K extends keyof NewOptions>(key: K, value: NewOptions[K] | undefined) => {
+    if (value !== undefined) options[key] = value;
+  };
+  assign('title', clean(flags.title));
+  assign('body', body !== undefined && body.trim() ? body : undefined);
+  assign('type', type as RequestType | undefined);
+  assign('impact', clean(flags.impact));
+  assign('priority', priority as Priority | undefined);
+  assign('reason', reason);
+  assign('customer', clean(flags.customer));
+  assign('area', clean(flags.area));
+  assign('steps', clean(flags.steps));
+  assign('expected', clean(flags.expected));
+  assign('actual', clean(flags.actual));
+  assign('eta', clean(flags.eta));
+  assign('configPath', clean(flags.config));
+  assign('recoverPath', clean(flags.recover));
+  if (flags.github === false) options.github = false;
+  return options;
+}
+
+/** The flags a scripted run must have; named all at once so one retry fixes them all. */
+export function missingFlags(options: NewOptions): string[] {
+  const missing: string[] = [];
+  if (!options.title) missing.push('--title');
+  if (!options.body) missing.push('--body or --body-file');
+  if (!options.type) missing.push('--type');
+  if (!options.impact && !options.priority) missing.push('--impact (or --priority with --reason)');
+  if (options.priority && !options.reason) missing.push('--reason (required with --priority)');
+  if (!options.customer) missing.push('--customer');
+  return missing;
+}

@@ -1,0 +1,66 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Context } from '../../context.js';
+import { ConfigError, FailureError, UsageError } from '../../errors.js';
+import { createRedactor, summarizeFindings } from '../../core/redaction/index.js';
+import type { RedactionTarget } from '../../core/redaction/types.js';
+import { parseContact } from '../new/options.js';
+import type { RedactFlags } from './register.js';
+
+async function readInput(ctx: Context, file: string | undefined): Promise<string> {
+  if (file && file !== '-') {
+    try {
+      return await readFile(resolve(ctx.cwd, file), 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(`--file ${file}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'error'})`}`);
+    }
+  }
+  if (ctx.io.streams.stdin.isTTY) {
+    throw new UsageError('Nothing to redact: pipe text in, or pass --file <path>', { hint: 'Example: pbpaste | triage redact | pbcopy' });
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of ctx.io.streams.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A filter: text in, redacted text out. The config is optional here (it only adds patterns and allowances). */
+export async function redactCommand(ctx: Context, flags: RedactFlags): Promise<void> {
+  const target = (flags.target ?? 'github').toLowerCase();
+  if (target !== 'github' && target !== 'linear') throw new UsageError(`Unknown --target "${flags.target}". Valid targets: github, linear`);
+  ctx.useConfigPath(flags.config);
+  let extras: { allow: string[]; extraPatterns: Array<{ kind: string; pattern: string }> } = { allow: [], extraPatterns: [] };
+  try {
+    extras = (await ctx.config()).redaction;
+  } catch (error) {
+    if (!(error instanceof ConfigError) || flags.config) throw error;
+  }
+  const text = await readInput(ctx, flags.file);
+  const redactor = createRedactor({
+    target: target as RedactionTarget,
+    identity: {
+      customers: flags.customer ?? [],
+      domains: flags.customerDomain ?? [],
+      contacts: (flags.contact ?? []).map(parseContact),
+      terms: flags.term ?? [],
+    },
+    allow: extras.allow,
+    extraPatterns: extras.extraPatterns,
+  });
+  let result;
+  try {
+    result = await redactor.redact(text);
+  } catch {
+    // Fail closed: print nothing of the input.
+    throw new FailureError('Redaction failed; nothing was printed');
+  }
+  if (flags.json) {
+    ctx.io.json({ text: result.text, findings: result.findings, summary: summarizeFindings(result.findings) });
+    return;
+  }
+  ctx.io.streams.stdout.write(result.text);
+  const summary = Object.entries(summarizeFindings(result.findings));
+  if (ctx.io.streams.stderr.isTTY || ctx.io.debugEnabled) {
+    ctx.io.err(ctx.io.color.dim(summary.length ? `Redacted: ${summary.map(([k, n]) => `${n} ${k}`).join(', ')}` : 'Nothing to redact'));
+  }
+}

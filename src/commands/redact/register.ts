@@ -1,0 +1,45 @@
+import type { Command } from 'commander';
+import type { CommandSetup } from '../../cli/command-setup.js';
+
+export interface RedactFlags {
+  file?: string;
+  target?: string;
+  customer?: string[];
+  customerDomain?: string[];
+  contact?: string[];
+  term?: string[];
+  json?: boolean;
+  config?: string;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+const EXAMPLES = `
+Examples:
+  # Clean a log before pasting it anywhere
+  $ kubectl logs api-7d9f | triage redact --customer "Globex Corporation" --customer-domain globex.com
+
+  # The internal (Linear) policy keeps the customer's name
+  $ triage redact --file ticket.txt --target linear --contact "Jane Doe <jane@globex.com>"
+
+  # Findings as JSON (kinds and offsets, never the values)
+  $ triage redact --file app.log --json | jq '.findings | group_by(.kind) | map({kind: .[0].kind, n: length})'`;
+
+export function registerRedact(program: Command, setup: CommandSetup): void {
+  program
+    .command('redact')
+    .description('Strip secrets, personal data and customer identity from text (stdin or --file) and print the rest')
+    .option('--file <path>', 'read this file instead of stdin')
+    .option('--target <target>', 'github (strict: may be public) or linear (internal: keeps the customer name)', 'github')
+    .option('--customer <name>', 'customer (company) name to redact (repeatable)', collect)
+    .option('--customer-domain <domain>', "customer's domain (repeatable)", collect)
+    .option('--contact <contact>', 'a contact: email, name, or "Name <email>" (repeatable)', collect)
+    .option('--term <text>', 'any other string to redact (repeatable)', collect)
+    .option('--json', 'print {text, findings} as JSON; findings carry kind, offsets and replacement, never the value')
+    .option('--config <path>', 'config file for extra patterns and the allow-list (optional)')
+    .addHelpText('after', EXAMPLES)
+    .action(async (flags: RedactFlags) => {
+      const { redactCommand } = await import('./command.js');
+      await redactCommand(setup.context(), flags);
+    });
+}

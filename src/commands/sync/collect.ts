@@ -1,0 +1,114 @@
+import type { LinearGateway } from '../../services/linear/gateway.js';
+import type { LinearAttachment, LinearSyncIssue } from '../../services/linear/types.js';
+import type { PylonGateway } from '../../services/pylon/gateway.js';
+import { readPylonPriority, type PriorityFieldMap, type PylonPriorityReading } from '../../services/pylon/priority-field.js';
+import type { PylonFilter, PylonIssue } from '../../services/pylon/types.js';
+import { mapBounded } from './bounded.js';
+
+/** Linear issues per read: one request for every hundred linked tickets. */
+export const LINEAR_BATCH_SIZE = 100;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A Pylon ticket and one Linear issue it is linked to, as read from both services. */
+export interface SyncPair {
+  ticket: { id: string; number: number; link: string; state: string; accountId: string | undefined };
+  pylon: PylonPriorityReading;
+  linearId: string;
+  /** undefined when Linear does not know the id (deleted, or not visible to this key). */
+  linear: LinearSyncIssue | undefined;
+  /** The Linear attachment whose URL is the ticket's link: where the agreed priority is kept. */
+  attachment: LinearAttachment | undefined;
+}
+
+export interface CollectResult {
+  pairs: SyncPair[];
+  /** Tickets the search returned, linked or not. */
+  scanned: number;
+}
+
+/**
+ * Open tickets, and closed ones updated since `since`. Pylon's search cannot filter on linked issues, so every
+ * candidate is paged through and the linked ones are picked out here.
+ */
+export function candidateFilter(since: Date): PylonFilter {
+  return {
+    operator: 'or',
+    subfilters: [
+      { field: 'state', operator: 'not_in', values: ['closed'] },
+      { field: 'updated_at', operator: 'time_is_after', value: since.toISOString() },
+    ],
+  };
+}
+
+/**
+ * Reads both sides in batches: one Pylon search per page of tickets, then the page's Linear issues a hundred
+ * per request, so requests grow with pages, not with tickets.
+ */
+export async function collectPairs(input: {
+  pylon: PylonGateway;
+  linear: LinearGateway;
+  field: PriorityFieldMap;
+  filter: PylonFilter;
+  pageSize: number;
+  concurrency: number;
+  progress: (scanned: number, linked: number) => void;
+}): Promise<CollectResult> {
+  const pairs: SyncPair[] = [];
+  const seen = new Set<string>();
+  const issues = new Map<string, LinearSyncIssue>();
+  let scanned = 0;
+
+  for await (const page of input.pylon.searchIssuePages(input.filter, { pageSize: input.pageSize })) {
+    scanned += page.length;
+    const fresh: SyncPair[] = [];
+    for (const ticket of page) {
+      for (const linearId of linearIdsOf(ticket)) {
+        const key = `${ticket.id}\u0000${linearId}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        fresh.push({
+          ticket: { id: ticket.id, number: ticket.number, link: ticket.link, state: ticket.state, accountId: ticket.account?.id },
+          pylon: readPylonPriority(ticket.custom_fields ?? {}, input.field),
+          linearId,
+          linear: undefined,
+          attachment: undefined,
+        });
+      }
+    }
+    const wanted = [...new Set(fresh.map((p) => p.linearId))].filter((id) => UUID.test(id) && !issues.has(id));
+    const batches: string[][] = [];
+    for (let i = 0; i < wanted.length; i += LINEAR_BATCH_SIZE) batches.push(wanted.slice(i, i + LINEAR_BATCH_SIZE));
+    await mapBounded(batches, input.concurrency, async (ids) => {
+      for (const issue of await input.linear.issuesForSync(ids)) issues.set(issue.id, issue);
+    });
+    for (const pair of fresh) {
+      pair.linear = issues.get(pair.linearId);
+      pair.attachment = pair.linear?.attachments.find((a) => sameUrl(a.url, pair.ticket.link));
+    }
+    pairs.push(...fresh);
+    input.progress(scanned, pairs.length);
+  }
+  return { pairs, scanned };
+}
+
+function linearIdsOf(ticket: PylonIssue): string[] {
+  return [...new Set((ticket.external_issues ?? []).filter((e) => e.source === 'linear' && e.external_id).map((e) => e.external_id))];
+}
+
+/** Links compared without a trailing slash or a difference in the host's case. */
+export function sameUrl(a: string, b: string): boolean {
+  const norm = (u: string) => {
+    try {
+      const url = new URL(u);
+      return `${url.protocol}//${url.host.toLowerCase()}${url.pathname.replace(/\/+$/, '')}${url.search}`;
+    } catch {
+      return u.trim();
+    }
+  };
+  return norm(a) === norm(b);
+}
+
+export function isLinearUuid(id: string): boolean {
+  return UUID.test(id);
+}

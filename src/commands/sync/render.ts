@@ -1,0 +1,135 @@
+import type { IO } from '../../cli/io.js';
+import { priorityFromLinear } from '../../core/priority.js';
+import { priorityText, writes, type SyncAction } from '../../core/sync/plan.js';
+import type { ApplyMode, PlannedSync, SyncRow } from './run.js';
+
+const ORDER: SyncAction[] = ['update-linear', 'update-pylon', 'remember', 'drift', 'conflict', 'skip', 'in-sync'];
+
+function pylonText(row: SyncRow): string {
+  const reading = row.pair.pylon;
+  if (reading.kind === 'set') return priorityText(reading.priority);
+  return reading.kind === 'none' ? 'none' : `"${reading.value.slice(0, 12)}"`;
+}
+
+function linearPriorityText(priority: number): string {
+  return priority === 0 ? 'none' : priorityText(priorityFromLinear(priority) ?? null);
+}
+
+function linearText(row: SyncRow): string {
+  const issue = row.pair.linear;
+  return issue ? `${issue.identifier} ${linearPriorityText(issue.priority)}` : '(not found)';
+}
+
+function actionText(row: SyncRow): string {
+  const d = row.decision;
+  switch (d.action) {
+    case 'update-linear':
+      return `Linear → ${priorityText(d.to)}: ${d.reason}`;
+    case 'update-pylon':
+      return `Pylon → ${priorityText(d.to)}: ${d.reason}`;
+    case 'remember':
+      return `record ${priorityText(d.agree ?? null)} as agreed: ${d.reason}`;
+    case 'drift':
+      return `drift: ${d.reason}`;
+    case 'conflict':
+      return `conflict: ${d.reason}`;
+    case 'skip':
+      return `skipped: ${d.reason}`;
+    default:
+      return 'in sync';
+  }
+}
+
+function fit(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function summaryText(planned: PlannedSync): string {
+  const c = planned.counts;
+  const parts = [
+    `${c['in-sync']} in sync`,
+    c['update-linear'] && `${c['update-linear']} to update in Linear`,
+    c['update-pylon'] && `${c['update-pylon']} to update in Pylon`,
+    c.remember && `${c.remember} to record as agreed`,
+    c.drift && plural(c.drift, 'drift', 'drifts'),
+    c.conflict && plural(c.conflict, 'conflict'),
+    c.skip && `${c.skip} skipped`,
+  ].filter(Boolean);
+  return `${plural(planned.rows.length, 'linked pair')} (of ${plural(planned.scanned, 'ticket')} open or updated since ${planned.since.toISOString().slice(0, 10)}): ${parts.join(', ')}`;
+}
+
+/** The plan as a table on stdout: every pair that is not in sync, grouped by what happens to it. */
+export function renderPlan(io: IO, planned: PlannedSync): void {
+  const shown = planned.rows.filter((r) => r.decision.action !== 'in-sync').sort((a, b) => ORDER.indexOf(a.decision.action) - ORDER.indexOf(b.decision.action) || a.pair.ticket.number - b.pair.ticket.number);
+  if (shown.length) {
+    const lines = [`${fit('Ticket', 8)} ${fit('Customer', 20)} ${fit('Pylon', 8)} ${fit('Linear', 16)} Action`];
+    for (const row of shown) {
+      lines.push(`${fit(`#${row.pair.ticket.number}`, 8)} ${fit(row.customer ?? row.pair.ticket.accountId ?? '—', 20)} ${fit(pylonText(row), 8)} ${fit(linearText(row), 16)} ${actionText(row)}`);
+    }
+    io.out(lines.join('\n'));
+  }
+  io.out(summaryText(planned));
+}
+
+/** After applying: how it went, then what failed, per pair (stderr). */
+export function renderResults(io: IO, planned: PlannedSync, mode: ApplyMode): void {
+  if (mode === 'plan-only') {
+    if (planned.rows.some((r) => writes(r.decision))) io.info(io.color.dim('Nothing was changed. Run `triage sync --yes` to apply the plan.'));
+    return;
+  }
+  if (mode === 'nothing-to-do') {
+    io.success('Nothing to change');
+    return;
+  }
+  const applied = planned.rows.filter((r) => r.result?.status === 'applied').length;
+  if (applied) io.success(`Applied ${plural(applied, 'change')}`);
+  renderFailures(io, planned);
+  const left = planned.counts.drift + planned.counts.conflict;
+  if (left) io.warn(`${plural(left, 'pair')} need${left === 1 ? 's' : ''} a person (drift or conflict): see the table above`);
+}
+
+/** One line per pair that failed, naming the step; with `--json` too, as the JSON is for the script and this for the person. */
+export function renderFailures(io: IO, planned: PlannedSync): void {
+  for (const row of planned.rows) {
+    const result = row.result;
+    if (result?.status !== 'failed') continue;
+    const where = result.step === 'record' ? 'recording the agreed priority' : `updating ${result.step === 'linear' ? 'Linear' : 'Pylon'}`;
+    io.err(`${io.color.red('✗')} #${row.pair.ticket.number} ↔ ${row.pair.linear?.identifier ?? row.pair.linearId}: ${where} failed: ${result.error}`);
+  }
+}
+
+/** The documented `--json` shape (README, "Keeping Pylon and Linear aligned"). */
+export function syncJson(planned: PlannedSync, mode: ApplyMode) {
+  const applied = planned.rows.filter((r) => r.result?.status === 'applied').length;
+  const failed = planned.rows.filter((r) => r.result?.status === 'failed').length;
+  return {
+    applied: mode === 'apply',
+    direction: planned.direction,
+    sourceOfTruth: planned.sourceOfTruth,
+    since: planned.since.toISOString(),
+    scanned: planned.scanned,
+    summary: { pairs: planned.rows.length, ...planned.counts, applied, failed },
+    pairs: planned.rows.map((row) => ({
+      pylon: {
+        id: row.pair.ticket.id,
+        number: row.pair.ticket.number,
+        link: row.pair.ticket.link,
+        priority: row.pair.pylon.kind === 'set' ? row.pair.pylon.priority : row.pair.pylon.kind === 'none' ? null : { unknown: row.pair.pylon.value },
+      },
+      linear: row.pair.linear
+        ? { id: row.pair.linear.id, identifier: row.pair.linear.identifier, url: row.pair.linear.url, priority: row.pair.linear.priority }
+        : { id: row.pair.linearId, identifier: null, url: null, priority: null },
+      customer: row.customer,
+      /** The last agreed priority, "none", or null when the pair was never synced. */
+      agreed: row.state?.agreed === undefined ? null : (row.state.agreed ?? 'none'),
+      action: row.decision.action,
+      to: row.decision.to ?? null,
+      reason: row.decision.reason,
+      result: row.result ? (row.result.status === 'applied' ? { status: 'applied' } : { status: 'failed', step: row.result.step, error: row.result.error }) : null,
+    })),
+  };
+}

@@ -1,0 +1,155 @@
+import type { Context } from '../../context.js';
+import { AuthError, CancelledError, CheckFailedError, FailureError, UsageError } from '../../errors.js';
+import { priorityFromLinear } from '../../core/priority.js';
+import { readAgreed } from '../../core/sync/agreed.js';
+import { isOutOfLine, planSync, writes, type PairDecision, type PairState, type PlanInput, type SourceOfTruth, type SyncAction, type SyncDirection } from '../../core/sync/plan.js';
+import { parseSince } from '../../core/sync/since.js';
+import type { LinearGateway } from '../../services/linear/gateway.js';
+import type { PylonGateway } from '../../services/pylon/gateway.js';
+import type { PriorityFieldMap } from '../../services/pylon/priority-field.js';
+import { applyDecisions, type ApplyResult } from './apply.js';
+import { mapBounded } from './bounded.js';
+import { candidateFilter, collectPairs, isLinearUuid, type SyncPair } from './collect.js';
+import type { SyncOptions } from './options.js';
+
+export interface SyncRow {
+  pair: SyncPair;
+  state: PairState | undefined;
+  decision: PairDecision;
+  /** The Pylon account's name, looked up for the rows that are shown (not those in sync). */
+  customer: string | null;
+  result?: ApplyResult;
+}
+
+export interface PlannedSync {
+  since: Date;
+  direction: SyncDirection;
+  sourceOfTruth: SourceOfTruth;
+  /** Pylon tickets the search returned, linked or not. */
+  scanned: number;
+  rows: SyncRow[];
+  counts: Record<SyncAction, number>;
+  field: PriorityFieldMap;
+  gateways: { pylon: PylonGateway; linear: LinearGateway };
+  concurrency: number;
+}
+
+/** Reads both sides and plans. Nothing is written. */
+export async function planRun(ctx: Context, options: SyncOptions): Promise<PlannedSync> {
+  ctx.useConfigPath(options.configPath);
+  const config = await ctx.config();
+  const sinceText = options.since ?? config.pylon.sync.since;
+  const since = parseSince(sinceText, ctx.now());
+  if (!since.ok) throw new UsageError(since.message);
+  const [pylon, linear] = await Promise.all([ctx.pylon(), ctx.linear()]);
+  const field = await pylon.priorityField(config.pylon.priorityField);
+  const concurrency = config.pylon.sync.concurrency;
+
+  const progress = (message: string) => ctx.io.info(ctx.io.color.dim(`… ${message}`));
+  const { pairs, scanned } = await collectPairs({
+    pylon,
+    linear,
+    field,
+    filter: candidateFilter(since.at),
+    pageSize: config.pylon.sync.pageSize,
+    concurrency,
+    progress: (seen, linked) => progress(`read ${seen} Pylon ticket${seen === 1 ? '' : 's'}, ${linked} linked to Linear`),
+  });
+
+  const plan = planSync(pairs.map(toPlanInput(field)), { direction: options.direction, sourceOfTruth: config.pylon.sync.sourceOfTruth });
+  const rows: SyncRow[] = plan.entries.map((entry, i) => ({ pair: pairs[i]!, state: entry.state, decision: entry.decision, customer: null }));
+  await nameCustomers(pylon, rows.filter((r) => r.decision.action !== 'in-sync'), concurrency);
+  return { since: since.at, direction: options.direction, sourceOfTruth: config.pylon.sync.sourceOfTruth, scanned, rows, counts: plan.counts, field, gateways: { pylon, linear }, concurrency };
+}
+
+function toPlanInput(field: PriorityFieldMap) {
+  return (pair: SyncPair): PlanInput => {
+    const ids = { pylonId: pair.ticket.id, linearId: pair.linearId };
+    if (!pair.linear) {
+      return {
+        ...ids,
+        skip: isLinearUuid(pair.linearId)
+          ? 'Linear issue not found (deleted, or not visible to this API key)'
+          : `Pylon links Linear issue "${pair.linearId.slice(0, 40)}" by something other than its id`,
+      };
+    }
+    if (pair.pylon.kind === 'unknown') {
+      return { ...ids, skip: `Pylon's "${field.slug}" is "${pair.pylon.value.slice(0, 40)}", which pylon.priorityField.values does not map` };
+    }
+    const linear = pair.linear.priority === 0 ? null : priorityFromLinear(pair.linear.priority);
+    if (linear === undefined) return { ...ids, skip: `Linear priority ${pair.linear.priority} is not one triage knows` };
+    return { ...ids, state: { pylon: pair.pylon.kind === 'set' ? pair.pylon.priority : null, linear, agreed: readAgreed(pair.attachment?.metadata) } };
+  };
+}
+
+/** One lookup per account, not per ticket; a name that cannot be read is shown as the ticket's account id. */
+async function nameCustomers(pylon: PylonGateway, rows: SyncRow[], concurrency: number): Promise<void> {
+  const ids = [...new Set(rows.map((r) => r.pair.ticket.accountId).filter((id): id is string => Boolean(id)))];
+  const names = new Map<string, string>();
+  await mapBounded(
+    ids,
+    concurrency,
+    async (id) => {
+      names.set(id, (await pylon.account(id)).name);
+    },
+    (error) => error instanceof AuthError,
+  );
+  for (const row of rows) row.customer = row.pair.ticket.accountId ? (names.get(row.pair.ticket.accountId) ?? null) : null;
+}
+
+export type ApplyMode = 'plan-only' | 'nothing-to-do' | 'apply';
+
+/**
+ * Whether to write: `--dry-run`, and `--check` or `--json` without `--yes`, only show; `--yes` applies; a
+ * terminal is asked; without one nothing is applied and the error says how (never a prompt that hangs).
+ */
+export async function chooseMode(ctx: Context, options: SyncOptions, planned: PlannedSync): Promise<ApplyMode> {
+  if (options.dryRun || ((options.check || options.json) && !options.yes)) return 'plan-only';
+  const count = planned.rows.filter((r) => writes(r.decision)).length;
+  if (count === 0) return 'nothing-to-do';
+  if (options.yes) return 'apply';
+  if (!ctx.io.interactive) {
+    throw new UsageError(`Not applying ${count} change${count === 1 ? '' : 's'}: there is no terminal to confirm in`, {
+      hint: 'Run `triage sync --yes` to apply them, or `triage sync --dry-run` (or --check) to only look.',
+    });
+  }
+  const ok = await ctx.prompter.confirm(`Apply ${count} change${count === 1 ? '' : 's'}?`, { default: false });
+  if (!ok) throw new CancelledError('Nothing was changed', { hint: 'Run `triage sync --yes` to apply without asking.' });
+  return 'apply';
+}
+
+/** Writes what the plan says, at most `pylon.sync.concurrency` pairs at once, each within the services' pacing. */
+export async function applyRun(ctx: Context, planned: PlannedSync): Promise<void> {
+  const rows = planned.rows.filter((r) => writes(r.decision));
+  const every = Math.max(1, Math.ceil(rows.length / 10));
+  const results = await applyDecisions({
+    items: rows.map((r) => ({ pair: r.pair, decision: r.decision })),
+    pylon: planned.gateways.pylon,
+    linear: planned.gateways.linear,
+    field: planned.field,
+    concurrency: planned.concurrency,
+    now: () => ctx.now(),
+    progress: (done, total) => {
+      if (total >= 10 && (done % every === 0 || done === total)) ctx.io.info(ctx.io.color.dim(`… applied ${done}/${total}`));
+    },
+  });
+  rows.forEach((row, i) => {
+    row.result = results[i]!;
+  });
+}
+
+/** After rendering: the exit code. `--check` fails on anything out of line that is still so; failures fail. */
+export function finish(planned: PlannedSync, options: SyncOptions, mode: ApplyMode): void {
+  const failed = planned.rows.filter((r) => r.result?.status === 'failed');
+  const stillOut = planned.rows.filter((r) => (r.result ? r.result.status === 'failed' : isOutOfLine(r.decision)));
+  if (options.check && stillOut.length) {
+    throw new CheckFailedError(`${stillOut.length} Pylon/Linear pair${stillOut.length === 1 ? ' is' : 's are'} out of line`, {
+      hint: mode === 'apply' ? 'Conflicts and drift need a person: set the priority you want on both sides.' : 'Run `triage sync` to see and apply the plan.',
+    });
+  }
+  if (failed.length) {
+    throw new FailureError(`${failed.length} of ${planned.rows.filter((r) => r.result).length} changes failed`, {
+      hint: 'Run `triage sync` again: every change sets a value, so a rerun is safe and finishes the rest.',
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import { DEFAULT_ETA_POLICY, type EtaPolicy } from '../core/eta.js';
+import { DEFAULT_RUBRIC, type Rubric } from '../core/rubric.js';
+import type { RoutingConfig } from '../core/routing.js';
+import { DEFAULT_TEMPLATES, type TemplateSet } from '../core/templates.js';
+import type { ExtraPattern } from '../core/redaction/types.js';
+import type { Priority } from '../core/priority.js';
+import type { ParsedConfig } from './schema.js';
+
+/** The config as the rest of triage uses it: validated, with every default filled in. */
+export interface TriageConfig {
+  /** The file it came from, or a description ("built-in sandbox config"). */
+  source: string;
+  linear: { states: { prioritized: string; backlog: string } };
+  github: { skipForQuickFix: boolean };
+  rubric: Rubric;
+  eta: EtaPolicy & { timeZone?: string };
+  routing: RoutingConfig;
+  templates: TemplateSet;
+  redaction: { allow: string[]; extraPatterns: ExtraPattern[] };
+  pylon: PylonConfig;
+}
+
+export interface PylonConfig {
+  region: 'us' | 'eu';
+  /** The Pylon issue custom field that holds the priority, and its option slug for each triage priority. */
+  priorityField: { slug: string; values: Record<Priority, string> };
+  sync: {
+    /** Who wins the first time a pair is seen with different priorities. */
+    sourceOfTruth: 'pylon' | 'linear';
+    /** Closed tickets updated within this long are still synced (`30d`, `12h`, `2w`). */
+    since: string;
+    /** Writes in flight at once. */
+    concurrency: number;
+    /** Pylon issues per search page (1-999). */
+    pageSize: number;
+  };
+}
+
+export function resolveConfig(parsed: ParsedConfig, source: string): TriageConfig {
+  const eta: TriageConfig['eta'] = {
+    businessDays: parsed.eta?.businessDays ?? DEFAULT_ETA_POLICY.businessDays,
+    holidays: parsed.eta?.holidays ?? DEFAULT_ETA_POLICY.holidays,
+    weekend: parsed.eta?.weekend ?? DEFAULT_ETA_POLICY.weekend,
+  };
+  if (parsed.eta?.timeZone) eta.timeZone = parsed.eta.timeZone;
+  return {
+    source,
+    linear: { states: parsed.linear.states },
+    github: parsed.github,
+    rubric: parsed.rubric ?? DEFAULT_RUBRIC,
+    eta,
+    routing: parsed.routing,
+    templates: { ...DEFAULT_TEMPLATES, ...parsed.templates },
+    redaction: { allow: parsed.redaction?.allow ?? [], extraPatterns: parsed.redaction?.extraPatterns ?? [] },
+    pylon: {
+      region: parsed.pylon.region,
+      priorityField: { slug: parsed.pylon.priorityField.slug, values: { ...parsed.pylon.priorityField.values } },
+      sync: { ...parsed.pylon.sync },
+    },
+  };
+}

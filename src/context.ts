@@ -1,0 +1,147 @@
+import { IO, type Streams } from './cli/io.js';
+import { createInquirerPrompter, type Prompter } from './cli/prompter.js';
+import type { Paths } from './cli/paths.js';
+import type { TriageConfig } from './config/config.js';
+import { credentialsFor, type Env } from './services/credentials.js';
+import type { FetchFn } from './services/http/types.js';
+import type { LinearGateway } from './services/linear/gateway.js';
+import type { GitHubGateway } from './services/github/gateway.js';
+import type { PylonGateway } from './services/pylon/gateway.js';
+
+export interface ContextInit {
+  streams: Streams;
+  env: Env;
+  cwd: string;
+  paths: Paths;
+  colorLevel: 0 | 1 | 2 | 3;
+  debug?: boolean;
+  now?: () => Date;
+  fetch?: FetchFn;
+  prompter?: Prompter;
+  /** A config already in hand (tests, the sandbox); otherwise it is searched for on first use. */
+  config?: TriageConfig;
+  /** Per-request timeout for every service. */
+  timeoutMs?: number;
+  /** Tests shrink retry waits; production leaves it unset. */
+  retryBaseMs?: number;
+  /** Tests shrink GitHub's recommended spacing between writes; production leaves it unset. */
+  githubWriteSpacingMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Resolves on Ctrl-C / SIGTERM, for commands that run until stopped. */
+  waitForInterrupt?: () => Promise<void>;
+  /** This process's id and a liveness check for others (journal locks left by killed processes). */
+  processInfo?: { pid: number; isAlive(pid: number): boolean };
+}
+
+/**
+ * Everything a command may touch: io, env, cwd, clock, prompter, config and gateways. Gateways and the
+ * prompt library are created on first use, so `triage --help` loads none of the SDKs.
+ */
+export class Context {
+  readonly io: IO;
+  readonly env: Env;
+  readonly cwd: string;
+  readonly paths: Paths;
+  readonly fetch: FetchFn;
+  private readonly clock: () => Date;
+  private prompterInstance: Prompter | undefined;
+  private configPromise: Promise<TriageConfig> | undefined;
+  private configPath: string | undefined;
+  private linearGateway: Promise<LinearGateway> | undefined;
+  private githubGateway: Promise<GitHubGateway> | undefined;
+  private pylonGateway: Promise<PylonGateway> | undefined;
+
+  constructor(private readonly init: ContextInit) {
+    this.io = new IO(init.streams, { colorLevel: init.colorLevel, debug: init.debug ?? false });
+    this.env = init.env;
+    this.cwd = init.cwd;
+    this.paths = init.paths;
+    this.fetch = init.fetch ?? globalThis.fetch;
+    this.clock = init.now ?? (() => new Date());
+    this.prompterInstance = init.prompter;
+    if (init.config) this.configPromise = Promise.resolve(init.config);
+  }
+
+  now(): Date {
+    return this.clock();
+  }
+
+  /** Without the entry point's answer, assume other processes are alive: locks then expire by age only. */
+  get processInfo(): { pid: number; isAlive(pid: number): boolean } {
+    return this.init.processInfo ?? { pid: 0, isAlive: () => true };
+  }
+
+  /** Resolves when the engineer stops a long-running command. */
+  waitForInterrupt(): Promise<void> {
+    return this.init.waitForInterrupt?.() ?? new Promise<void>(() => {});
+  }
+
+  get prompter(): Prompter {
+    this.prompterInstance ??= createInquirerPrompter(this.init.streams, this.env);
+    return this.prompterInstance;
+  }
+
+  /** `--config <path>` from the command line; must be set before the first `config()` call. */
+  useConfigPath(path: string | undefined): void {
+    if (path && !this.init.config) {
+      this.configPath = path;
+      this.configPromise = undefined;
+    }
+  }
+
+  config(): Promise<TriageConfig> {
+    this.configPromise ??= import('./config/load.js').then(({ loadConfig }) => {
+      const options: Parameters<typeof loadConfig>[0] = { cwd: this.cwd, home: this.paths.home, userConfigDir: this.paths.configDir };
+      if (this.configPath) options.explicitPath = this.configPath;
+      return loadConfig(options);
+    });
+    return this.configPromise;
+  }
+
+  linear(): Promise<LinearGateway> {
+    this.linearGateway ??= (async () => {
+      const credentials = credentialsFor(this.env, 'linear');
+      const { LinearGateway } = await import('./services/linear/gateway.js');
+      return LinearGateway.create({ ...credentials, ...this.gatewayOptions('linear') });
+    })();
+    return this.linearGateway;
+  }
+
+  github(): Promise<GitHubGateway> {
+    this.githubGateway ??= (async () => {
+      const credentials = credentialsFor(this.env, 'github');
+      const { GitHubGateway } = await import('./services/github/gateway.js');
+      return GitHubGateway.create({
+        ...credentials,
+        ...this.gatewayOptions('github'),
+        ...(this.init.retryBaseMs !== undefined ? { retryBaseMs: this.init.retryBaseMs } : {}),
+        ...(this.init.githubWriteSpacingMs !== undefined ? { writeSpacingMs: this.init.githubWriteSpacingMs } : {}),
+      });
+    })();
+    return this.githubGateway;
+  }
+
+  /** The region comes from PYLON_API_URL, the token's prefix, or the config, in that order (see services/pylon/region.ts). */
+  pylon(): Promise<PylonGateway> {
+    this.pylonGateway ??= (async () => {
+      const credentials = credentialsFor(this.env, 'pylon');
+      const [{ PylonGateway }, { pylonEndpoint, regionOfToken }] = await Promise.all([import('./services/pylon/gateway.js'), import('./services/pylon/region.js')]);
+      const needsConfig = !this.env.PYLON_API_URL?.trim() && !regionOfToken(credentials.token);
+      const region = needsConfig ? (await this.config()).pylon.region : undefined;
+      const endpoint = pylonEndpoint({ override: this.env.PYLON_API_URL, token: credentials.token, region });
+      this.io.debug(`pylon: ${endpoint.baseUrl} (from ${endpoint.source})`);
+      return PylonGateway.create({ ...credentials, baseUrl: endpoint.baseUrl, ...this.gatewayOptions('pylon'), now: () => this.now().getTime() });
+    })();
+    return this.pylonGateway;
+  }
+
+  private gatewayOptions(service: string) {
+    const options: { fetch: FetchFn; debug: (m: string) => void; timeoutMs?: number; sleep?: (ms: number) => Promise<void> } = {
+      fetch: this.fetch,
+      debug: (message: string) => this.io.debug(`${service}: ${message}`),
+    };
+    if (this.init.timeoutMs !== undefined) options.timeoutMs = this.init.timeoutMs;
+    if (this.init.sleep) options.sleep = this.init.sleep;
+    return options;
+  }
+}

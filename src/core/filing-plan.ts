@@ -1,0 +1,192 @@
+import { formatLongDate } from './calendar-date.js';
+import type { Draft } from './draft.js';
+import type { Eta } from './eta.js';
+import { describePriority, PRIORITY_LABEL } from './priority.js';
+import type { RedactionResult, Redactor } from './redaction/types.js';
+import { REQUEST_TYPE_INFO } from './request-type.js';
+import type { Decision } from './rubric.js';
+import type { Route } from './routing.js';
+import {
+  LINEAR_IDENTIFIER_SLOT,
+  LINEAR_URL_SLOT,
+  neutralizeGitHubReferences,
+  quote,
+  renderTemplate,
+  type TemplateSet,
+} from './templates.js';
+
+/**
+ * Everything a filing will send, already redacted: the journal stores this before the first request, and
+ * `--dry-run` prints it. It holds no original customer text.
+ */
+export interface FilingPlan {
+  id: string;
+  createdAt: string;
+  type: Draft['type'];
+  decision: Decision;
+  route: Route;
+  eta?: Eta;
+  linear: {
+    team: string;
+    state: string;
+    priority: number;
+    title: string;
+    description: string;
+    assignee: Route['linear']['assignee'];
+    labels: string[];
+  };
+  github?: {
+    repo: string;
+    title: string;
+    /** Holds the Linear identifier slot until Linear has answered; see `fillLinearSlots`. */
+    body: string;
+    labels: string[];
+    assignees: string[];
+    assignViewer: boolean;
+    marker: string;
+  };
+  etaComment?: { body: string; marker: string };
+  redactions: { linear: Record<string, number>; github: Record<string, number> };
+}
+
+export interface PlanInput {
+  id: string;
+  createdAt: string;
+  draft: Draft;
+  decision: Decision;
+  route: Route;
+  eta?: Eta;
+  templates: TemplateSet;
+  stateNames: { prioritized: string; backlog: string };
+  redactors: { linear: Redactor; github: Redactor };
+}
+
+/** Hidden in the GitHub body so a retried filing finds the issue it already made. */
+export function filingMarker(id: string): string {
+  return `<!-- triage-filing:${id} -->`;
+}
+
+export function etaMarker(id: string): string {
+  return `<!-- triage-eta:${id} -->`;
+}
+
+export function fillLinearSlots(text: string, linear: { identifier: string; url: string }): string {
+  return text.replaceAll(LINEAR_IDENTIFIER_SLOT, linear.identifier).replaceAll(LINEAR_URL_SLOT, linear.url);
+}
+
+function countKinds(results: RedactionResult[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const result of results) for (const f of result.findings) counts[f.kind] = (counts[f.kind] ?? 0) + 1;
+  return counts;
+}
+
+function baseView(input: PlanInput) {
+  const { draft, decision, eta } = input;
+  const info = REQUEST_TYPE_INFO[draft.type];
+  const [priorityReason = '', statusReason = ''] = decision.reasons;
+  return {
+    title: draft.title,
+    report: draft.body.trim(),
+    quotedReport: quote(draft.body),
+    steps: draft.steps?.trim() || undefined,
+    expected: draft.expected?.trim() || undefined,
+    actual: draft.actual?.trim() || undefined,
+    type: draft.type,
+    typeTitle: info.title,
+    typeMeaning: info.meaning,
+    priority: describePriority(decision.priority),
+    priorityLabel: PRIORITY_LABEL[decision.priority],
+    priorityReason,
+    statusReason,
+    status: decision.status === 'prioritized' ? 'Prioritized' : 'Backlog',
+    reasons: decision.reasons,
+    manualReason: decision.source === 'manual' ? input.draft.override?.reason : undefined,
+    area: draft.area,
+    etaDate: eta?.date,
+    etaLong: eta ? formatLongDate(eta.date) : undefined,
+    etaBusinessDays: eta?.businessDays,
+    filingId: input.id,
+    linearIdentifier: LINEAR_IDENTIFIER_SLOT,
+    linearUrl: LINEAR_URL_SLOT,
+  };
+}
+
+/**
+ * Renders both tickets from the templates and redacts every outgoing field for its destination. The whole
+ * rendered text is redacted (not only the customer's parts), so nothing a template adds can slip through.
+ */
+export async function planFiling(input: PlanInput): Promise<FilingPlan> {
+  const { draft, decision, route, redactors } = input;
+  const view = baseView(input);
+  const linearView = {
+    ...view,
+    summary: `${view.typeTitle} reported by ${draft.customer.name}.`,
+    customer: draft.customer.name,
+    links: [] as string[],
+  };
+  const linearTitle = await redactors.linear.redact(draft.title);
+  const linearDescription = await redactors.linear.redact(renderTemplate(input.templates.linearDescription, linearView));
+
+  const plan: FilingPlan = {
+    id: input.id,
+    createdAt: input.createdAt,
+    type: draft.type,
+    decision,
+    route,
+    linear: {
+      team: route.linear.team,
+      state: decision.status === 'prioritized' ? input.stateNames.prioritized : input.stateNames.backlog,
+      priority: decision.linearPriority,
+      title: linearTitle.text.trim(),
+      description: linearDescription.text,
+      assignee: route.linear.assignee,
+      labels: route.linear.labels,
+    },
+    redactions: { linear: countKinds([linearTitle, linearDescription]), github: {} },
+  };
+  if (input.eta) plan.eta = input.eta;
+
+  if (draft.github) {
+    const githubView = {
+      ...view,
+      summary: `${view.typeTitle} reported by a customer.`,
+      report: neutralizeGitHubReferences(view.report),
+      quotedReport: quote(neutralizeGitHubReferences(draft.body)),
+      steps: view.steps && neutralizeGitHubReferences(view.steps),
+      expected: view.expected && neutralizeGitHubReferences(view.expected),
+      actual: view.actual && neutralizeGitHubReferences(view.actual),
+      customer: undefined,
+    };
+    const githubTitle = await redactors.github.redact(draft.title);
+    const githubBody = await redactors.github.redact(renderTemplate(input.templates.githubBody, githubView));
+    assertSlotsSurvived(renderTemplate(input.templates.githubBody, githubView), githubBody.text);
+    const marker = filingMarker(input.id);
+    plan.github = {
+      repo: route.github.repo,
+      title: githubTitle.text.trim(),
+      body: `${githubBody.text.trimEnd()}\n\n${marker}\n`,
+      labels: route.github.labels,
+      assignees: route.github.assignees,
+      assignViewer: route.github.assignViewer,
+      marker,
+    };
+    const results = [githubTitle, githubBody];
+    if (input.eta && draft.type === 'complex') {
+      const comment = await redactors.github.redact(renderTemplate(input.templates.etaComment, githubView));
+      const etaMark = etaMarker(input.id);
+      plan.etaComment = { body: `${comment.text.trimEnd()}\n\n${etaMark}\n`, marker: etaMark };
+      results.push(comment);
+    }
+    plan.redactions.github = countKinds(results);
+  }
+  return plan;
+}
+
+/** The Linear slots must come through redaction untouched, or the GitHub issue would not name its ticket. */
+function assertSlotsSurvived(before: string, after: string): void {
+  for (const slot of [LINEAR_IDENTIFIER_SLOT, LINEAR_URL_SLOT]) {
+    if (before.split(slot).length !== after.split(slot).length) {
+      throw new Error('Redaction altered the Linear reference in the GitHub body; nothing was filed');
+    }
+  }
+}

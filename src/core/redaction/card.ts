@@ -1,0 +1,116 @@
+import type { Candidate } from './candidate.js';
+
+/**
+ * Payment card numbers: 13–19 digits, optionally grouped by single spaces or dashes, that pass the Luhn check
+ * and start with a plausible issuer prefix for their length. A longer digit run that fails these (an order
+ * number, a timestamp) survives. A card glued to letters (`INV-4111…`) is part of an identifier.
+ *
+ * A grouped run may carry more than the card ("4111 1111 1111 1111 12/25"), so every start and end at a
+ * group boundary within 19 digits is tried and the longest valid card per start is kept; that is bounded per
+ * group, so the scan stays linear.
+ */
+
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i -= 1) {
+    let d = digits.charCodeAt(i) - 48;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
+/** Issuer prefixes (IIN ranges) and the lengths each network issues. */
+export function plausibleIssuer(digits: string): boolean {
+  const len = digits.length;
+  const p2 = Number(digits.slice(0, 2));
+  const p3 = Number(digits.slice(0, 3));
+  const p4 = Number(digits.slice(0, 4));
+  const p6 = Number(digits.slice(0, 6));
+  if (digits.startsWith('4')) return len === 13 || len === 16 || len === 19; // Visa
+  if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return len === 16; // Mastercard
+  if (p2 === 34 || p2 === 37) return len === 15; // American Express
+  if (p4 === 6011 || (p3 >= 644 && p3 <= 649) || p2 === 65 || (p6 >= 622126 && p6 <= 622925)) return len >= 16 && len <= 19; // Discover
+  if (p2 === 36 || p2 === 38 || p2 === 39 || (p3 >= 300 && p3 <= 305) || p3 === 309) return len >= 14 && len <= 19; // Diners
+  if (p4 >= 3528 && p4 <= 3589) return len >= 16 && len <= 19; // JCB
+  if (p2 === 62 || p2 === 81) return len >= 16 && len <= 19; // UnionPay
+  if (p2 === 50 || (p2 >= 56 && p2 <= 69)) return len >= 12 && len <= 19; // Maestro and others
+  if (p4 >= 2200 && p4 <= 2204) return len === 16; // Mir
+  return false;
+}
+
+interface Group {
+  start: number;
+  end: number;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+export function detectCards(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isDigit(text.charCodeAt(i))) {
+      i += 1;
+      continue;
+    }
+    // Collect a sequence of digit groups joined by one consistent single separator.
+    const groups: Group[] = [];
+    let separator = '';
+    let j = i;
+    while (j < n) {
+      const gStart = j;
+      while (j < n && isDigit(text.charCodeAt(j))) j += 1;
+      groups.push({ start: gStart, end: j });
+      const sep = text.charAt(j);
+      if ((sep === ' ' || sep === '-') && (separator === '' || separator === sep) && isDigit(text.charCodeAt(j + 1))) {
+        separator = sep;
+        j += 1;
+      } else break;
+    }
+    i = j;
+    const first = groups[0];
+    if (!first) continue;
+    let total = 0;
+    for (const group of groups) total += group.end - group.start;
+    if (total < 13) continue;
+    // Glued to letters (`INV-4111…`, `x4111…`) it is part of an identifier. `#4111…` is not excluded: a
+    // Luhn-valid number with a card prefix after `#` is more likely a card than a reference.
+    if (/[\p{L}_]/u.test(text.charAt(first.start - 1)) || (text.charAt(first.start - 1) === '-' && /[\p{L}\p{N}]/u.test(text.charAt(first.start - 2)))) continue;
+    if (/[\p{L}_]/u.test(text.charAt(j))) continue;
+    found.push(...cardsIn(text, groups));
+  }
+  return found;
+}
+
+function cardsIn(text: string, groups: readonly Group[]): Candidate[] {
+  const found: Candidate[] = [];
+  let g = 0;
+  while (g < groups.length) {
+    const first = groups[g];
+    if (!first) break;
+    // A group of more than 19 digits, or a lone run longer than a card, is not part of a card.
+    let best: { end: number; digits: string } | null = null;
+    let digits = '';
+    for (let k = g; k < groups.length; k += 1) {
+      const group = groups[k];
+      if (!group) break;
+      digits += text.slice(group.start, group.end);
+      if (digits.length > 19) break;
+      if (digits.length >= 13 && luhnValid(digits) && plausibleIssuer(digits)) best = { end: group.end, digits };
+    }
+    // Every start is tried, not just the one after the previous card: if two readings overlap, merging
+    // unions them, so no digit of either card survives.
+    if (best) found.push({ kind: 'card', start: first.start, end: best.end, confidence: 'high', key: best.digits });
+    g += 1;
+  }
+  return found;
+}

@@ -1,0 +1,117 @@
+import { detectAssignments } from './assignments.js';
+import type { Candidate } from './candidate.js';
+import { detectCards } from './card.js';
+import { detectEmails } from './email.js';
+import { findBase64Runs, findUrlEncodedRuns } from './encoded.js';
+import { detectExtraPatterns, type CompiledPattern } from './extra-patterns.js';
+import { detectHeaders } from './http-headers.js';
+import { detectIbans } from './iban.js';
+import { detectIdentity, type IdentityMatcher } from './identity.js';
+import { detectIps } from './ip.js';
+import { benignSpans, insideAny, overlapsAny } from './keep-rules.js';
+import { kindInfo } from './kinds.js';
+import { detectMacs } from './mac.js';
+import type { PhoneBudget, PhoneDetector } from './phone.js';
+import { placeholderSpans, type Span } from './placeholders.js';
+import { strips } from './policy.js';
+import { detectPrivateKeys } from './private-key.js';
+import { detectWithSecretlint } from './secrets-secretlint.js';
+import { detectTokens } from './secrets-tokens.js';
+import { detectSsns } from './ssn.js';
+import type { RedactionTarget } from './types.js';
+import { detectUrlCredentials } from './url-credentials.js';
+
+/**
+ * Runs every detector over a text and returns what the target strips, minus what must be kept. Encoded runs
+ * are decoded and scanned with the same detectors (two levels deep: base64 inside a URL-encoded value and the
+ * other way round), and become one detection covering the whole encoded run.
+ */
+
+const MAX_DEPTH = 2;
+
+export interface EngineConfig {
+  target: RedactionTarget;
+  identity: readonly IdentityMatcher[];
+  extraPatterns: readonly CompiledPattern[];
+  allow: readonly string[];
+  /** Matches the placeholders this engine writes; they are kept, which makes redaction idempotent. */
+  placeholder: RegExp;
+  phones: PhoneDetector;
+}
+
+function mergeSpans(spans: Span[]): Span[] {
+  spans.sort((a, b) => a.start - b.start);
+  const merged: Span[] = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ ...s });
+  }
+  return merged;
+}
+
+function allowSpans(text: string, allow: readonly string[]): Span[] {
+  const spans: Span[] = [];
+  for (const value of allow) {
+    if (value.length === 0) continue;
+    for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + value.length)) {
+      spans.push({ start: at, end: at + value.length });
+    }
+  }
+  return spans;
+}
+
+function rankOf(c: Candidate): number {
+  return kindInfo(c.kind).rank;
+}
+
+export class DetectionEngine {
+  constructor(private readonly config: EngineConfig) {}
+
+  async detect(text: string, depth: number, budget: PhoneBudget): Promise<Candidate[]> {
+    const { config } = this;
+    const ph = config.placeholder;
+    const candidates: Candidate[] = [
+      ...detectTokens(text),
+      ...detectPrivateKeys(text),
+      ...detectUrlCredentials(text, ph),
+      ...detectHeaders(text, ph),
+      ...detectAssignments(text, ph),
+      ...detectEmails(text),
+      ...config.phones.detect(text, budget),
+      ...detectCards(text),
+      ...detectIbans(text),
+      ...detectSsns(text),
+      ...detectIps(text),
+      ...detectMacs(text),
+      ...detectIdentity(text, config.identity),
+      ...detectExtraPatterns(text, config.extraPatterns),
+      ...(await detectWithSecretlint(text)),
+    ];
+    if (depth < MAX_DEPTH) {
+      for (const run of [...findUrlEncodedRuns(text), ...findBase64Runs(text)]) {
+        const inner = await this.detect(run.decoded, depth + 1, budget);
+        if (inner.length === 0) continue;
+        let best = inner[0] as Candidate;
+        for (const c of inner) if (rankOf(c) > rankOf(best)) best = c;
+        candidates.push({ kind: best.kind, start: run.start, end: run.end, confidence: best.confidence, key: best.key });
+      }
+    }
+    return this.filter(text, candidates);
+  }
+
+  private filter(text: string, candidates: Candidate[]): Candidate[] {
+    const { config } = this;
+    const keep = mergeSpans([...placeholderSpans(text, config.placeholder), ...allowSpans(text, config.allow)]);
+    let benign: Span[] | undefined;
+    return candidates.filter((c) => {
+      if (c.end <= c.start || !strips(config.target, kindInfo(c.kind).category)) return false;
+      if (insideAny(keep, c.start, c.end)) return false;
+      if (c.weak) {
+        benign ??= benignSpans(text);
+        if (overlapsAny(benign, c.start, c.end)) return false;
+      }
+      return true;
+    });
+  }
+}

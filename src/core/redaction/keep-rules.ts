@@ -1,0 +1,140 @@
+import type { Span } from './placeholders.js';
+
+/**
+ * Benign things that must survive word for word. Two kinds of rule live here: what a *value* looks like when
+ * it is a placeholder rather than a secret (`${GITHUB_TOKEN}`, `<YOUR_API_KEY>`, `***`, `changeme`), and where
+ * benign structured strings sit in a text (dates, UUIDs, SHAs, versions, references) so that weak detectors —
+ * phone numbers above all — do not fire inside them.
+ */
+
+const PLACEHOLDER_WORDS = new Set([
+  '', 'redacted', 'removed', 'hidden', 'masked', 'censored', 'secret', 'secrets', 'password', 'passwd', 'pass',
+  'token', 'apikey', 'api_key', 'api-key', 'key', 'changeme', 'change_me', 'change-me', 'changeit', 'example',
+  'sample', 'dummy', 'placeholder', 'test', 'testing', 'foo', 'bar', 'baz', 'xxx', 'null', 'nil', 'none',
+  'undefined', 'true', 'false', 'yes', 'no', 'on', 'off', 'empty', 'required', 'optional', 'n/a', 'na', 'tbd',
+  'todo', 'unknown', 'unset', 'notset', 'not-set', 'not_set', 'default', 'string', 'str', 'value', 'bearer',
+  'basic', 'env', 'omitted', 'sensitive', 'private', 'invalid', 'expired', 'missing', 'revoked', 'wrong',
+  'incorrect', 'correct', 'valid', 'set', 'blank',
+]);
+
+/**
+ * A value that stands in for a secret rather than being one. Kept word for word so that an engineer can see
+ * *how* the customer configured things.
+ */
+export function isPlaceholderValue(raw: string, placeholder?: RegExp): boolean {
+  const value = raw.trim().replace(/^["'`]|["'`]$/g, '').trim();
+  const lower = value.toLowerCase();
+  if (PLACEHOLDER_WORDS.has(lower)) return true;
+  if (value.length > 200) return false;
+  // ${NAME}, ${NAME:-x}, $NAME, %NAME%, $env:NAME, {{name}}, {name}, <YOUR_API_KEY>, [REDACTED]
+  if (/^\$\{[^{}]{1,100}\}$/.test(value)) return true;
+  if (/^\$[A-Za-z_][A-Za-z0-9_]{0,80}$/.test(value)) return true;
+  if (/^\$env:[A-Za-z_][A-Za-z0-9_]{0,80}$/i.test(value)) return true;
+  if (/^%[A-Za-z_][A-Za-z0-9_]{0,80}%$/.test(value)) return true;
+  if (/^\{\{[^{}]{1,100}\}\}$/.test(value)) return true;
+  if (/^\{[A-Za-z_][A-Za-z0-9_.-]{0,80}\}$/.test(value)) return true;
+  if (/^<[^<>]{1,100}>$/.test(value)) return true;
+  if (/^\[[A-Z0-9_ -]{1,60}\]$/.test(value)) return true;
+  // ***, xxxx, XXXXXXXX, ••••, ..., …, ____, ----
+  if (/^[*xX•·.…#_-]+$/.test(value) && !/^[._-]+$/.test(value.replace(/\.\.\.|…/g, ''))) return true;
+  if (/^(?:\.\.\.|…)$/.test(value)) return true;
+  // your-token-here, YOUR_API_KEY, your_password, my-secret-key, insert-token-here, <token-goes-here>
+  if (/^(?:your|my|insert|enter|put|paste|some|the|a)[-_ ]?[a-z_ -]{0,40}$/i.test(value)) return true;
+  if (/^[a-z_ -]{0,40}[-_ ](?:here|goes[-_ ]here)$/i.test(value)) return true;
+  if (placeholder) {
+    placeholder.lastIndex = 0;
+    if (placeholder.test(value)) return true;
+  }
+  return false;
+}
+
+/** The body of a token-shaped string that is a mask, not a token: `ghp_xxxxxxxx…`, `AKIA****************`. */
+export function isMaskedBody(body: string): boolean {
+  return /^[xX*•#.0_/-]+$/.test(body) && /[xX*•#]/.test(body);
+}
+
+// Each pattern starts where its own class cannot continue to the left, so the engine tries one start per run
+// and every quantifier is bounded: linear time on any input.
+const BENIGN_PATTERNS: readonly RegExp[] = [
+  // UUIDs and GUIDs (trace and request ids)
+  /(?<![0-9A-Fa-f-])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f-])/g,
+  // git SHAs (7–40) and digests (64/128); at least one letter, or it is just a number
+  /(?<![0-9A-Za-z_])(?=[0-9]{0,127}[a-fA-F])[0-9a-fA-F]{7,128}(?![0-9A-Za-z_])/g,
+  /(?<![A-Za-z0-9])(?:sha1|sha256|sha384|sha512|md5):[0-9a-fA-F]{16,128}(?![0-9A-Za-z])/g,
+  // ISO dates and timestamps: 2024-03-15, 2024-03-15T10:22:01.123Z, 2024-03-15 10:22:01+02:00
+  /(?<!\d)\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)/g,
+  // 15/03/2024, 03/15/2024, 15.03.2024, 2024/03/15
+  /(?<![\d/.])(?:\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}\/\d{1,2}\/\d{1,2})(?![\d/])/g,
+  // times: 10:22, 10:22:01, 10:22:01.123
+  /(?<![\d:])\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?![\d:])/g,
+  // versions: v1.2.3, pkg@1.2.3, Chrome/120.0.6099.109, 1.2.3-beta.1. Bare dotted numbers are left to the
+  // detectors themselves: "415.555.0132" is a phone number and "203.0.113.7" an address.
+  /(?<![\w.])[vV]\d{1,6}(?:\.\d{1,8}){0,4}(?:-[0-9A-Za-z.]{1,40})?(?:\+[0-9A-Za-z.]{1,40})?(?![\w])/g,
+  /(?<=[@/])\d{1,6}(?:\.\d{1,8}){1,4}(?:-[0-9A-Za-z.]{1,40})?(?![\w])/g,
+  /(?<![\w.])\d{1,6}(?:\.\d{1,8}){2}-[0-9A-Za-z][0-9A-Za-z.]{0,39}(?![\w])/g,
+  // references: INV-2024-00123, SUP-12, #48213, ticket 48213 is a bare number and needs no rule
+  /(?<![A-Za-z0-9_-])[A-Z][A-Z0-9]{1,15}-\d{1,12}(?:-\d{1,12}){0,3}(?![\w-])/g,
+  /(?<![\w#&])#\d{1,12}(?![\w])/g,
+  // object ids: evt_…, cus_…, pi_…, ch_…, req_…
+  /(?<![A-Za-z0-9_])[a-z]{2,12}_[A-Za-z0-9]{6,64}(?![A-Za-z0-9_])/g,
+  // dotted quads: public or not, an IP address (or a version) is never a phone number
+  /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.])/g,
+  // hex colours
+  /(?<![\w#&])#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})(?![\w])/g,
+  // a card's last four: "card ending 4242", "ending in 4242", "•••• 4242", "**** **** **** 4242"
+  /(?:ending(?:\s{1,4}in)?|last\s{1,4}(?:4|four)(?:\s{1,4}digits)?)[\s:#]{0,4}\d{4}(?!\d)/gi,
+  /(?:[*•xX]{4}[\s-]?){1,3}\d{4}(?!\d)/g,
+];
+
+/** Spans of benign structured strings, merged and sorted. Weak detections inside them are dropped. */
+export function benignSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const pattern of BENIGN_PATTERNS) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+      if (m[0].length === 0) {
+        pattern.lastIndex += 1;
+        continue;
+      }
+      spans.push({ start: m.index, end: m.index + m[0].length });
+    }
+  }
+  spans.sort((a, b) => a.start - b.start);
+  const merged: Span[] = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ ...s });
+  }
+  return merged;
+}
+
+/** Whether [start, end) overlaps any of the sorted, disjoint spans. */
+export function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid];
+    if (!s) break;
+    if (s.end <= start) lo = mid + 1;
+    else if (s.start >= end) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Whether [start, end) lies inside one of the sorted, disjoint spans. */
+export function insideAny(spans: readonly Span[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = spans[mid];
+    if (!s) break;
+    if (s.end <= start) lo = mid + 1;
+    else if (s.start > start) hi = mid - 1;
+    else return end <= s.end;
+  }
+  return false;
+}

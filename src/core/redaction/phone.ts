@@ -1,0 +1,213 @@
+import { findPhoneNumbersInText, isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
+import type { Candidate } from './candidate.js';
+
+/**
+ * Phone numbers, found and validated by libphonenumber-js (full metadata, so `isValid()` checks real numbering
+ * plans): international numbers anywhere, national numbers for the default country.
+ *
+ * libphonenumber's matcher costs ~60–150 µs per call and grows with the text, so it is not run over the whole text.
+ * A linear pass cuts out numeric runs (digits with the separators phone numbers use) and only runs holding
+ * 7–17 digits are handed to it, in short windows, memoised. A per-call budget bounds the work on
+ * pathological input (megabytes of digits and spaces); past it, phone-shaped windows are redacted without
+ * validation — over-redacting garbage rather than leaking.
+ *
+ * Keep rules: a bare digit run with no separator and no `+` ("order 4155550132") counts only after a word
+ * such as "phone", "call" or "tel" — order and account numbers are bare digit runs far more often than phone
+ * numbers are. Dates, dotted versions and IPs are not handed over at all; other benign spans (UUIDs, SHAs)
+ * are applied later through `weak`.
+ */
+
+const MAX_CALLS = 8_000;
+const CACHE_LIMIT = 20_000;
+const MIN_DIGITS = 7;
+const MAX_DIGITS = 17;
+const WINDOW = 36;
+const STEP = 18;
+
+/** Countries tried, besides the default, for a national number that follows an explicit phone word. */
+const CONTEXT_COUNTRIES: readonly CountryCode[] = ['GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'AU', 'IN', 'BR', 'JP', 'CA', 'MX'];
+
+const PHONE_WORD = /(?:phone|\btel\b|\btel[.:]|mobile|\bmob\b|\bcell|\bcall|\bfax|\bsms\b|\btext(?:ed)?\b|whats\s?app|\bsignal\b|\breach\b|\bdial|\bring\b|☎|📞|電話|携帯|telef|t[ée]l[ée]phone|\btél|\bhandy\b|\bph\b|\bph\.)/i;
+
+export interface PhoneBudget {
+  calls: number;
+}
+
+interface Match {
+  start: number;
+  end: number;
+  e164: string;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isSeparator(code: number): boolean {
+  return (
+    code === 0x20 || code === 0xa0 || code === 0x2009 || code === 0x202f || code === 0x2d || code === 0x2e ||
+    code === 0x28 || code === 0x29 || code === 0x2f || (code >= 0x2010 && code <= 0x2015)
+  );
+}
+
+function isAttachedLeft(text: string, start: number): boolean {
+  const before = text.charAt(start - 1);
+  if (/[\p{L}\p{N}_#&$€£@]/u.test(before)) return true;
+  // INV-2024…, v1.2…, /orders/…, id_…: glued to an identifier through a separator
+  return /[-./]/.test(before) && /[\p{L}\p{N}_]/u.test(text.charAt(start - 2));
+}
+
+export class PhoneDetector {
+  private readonly cache = new Map<string, Match[]>();
+
+  constructor(private readonly defaultCountry: CountryCode) {}
+
+  static country(code: string | undefined): CountryCode {
+    const upper = (code ?? 'US').toUpperCase();
+    if (!isSupportedCountry(upper)) throw new Error(`unsupported default phone country "${upper}"`);
+    return upper;
+  }
+
+  detect(text: string, budget: PhoneBudget): Candidate[] {
+    const found = new Map<string, Candidate>();
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const code = text.charCodeAt(i);
+      const opensRun = isDigit(code) || ((code === 0x2b || code === 0x28) && isDigit(text.charCodeAt(i + 1)));
+      if (!opensRun) {
+        i += 1;
+        continue;
+      }
+      const start = i;
+      let j = i + 1;
+      let lastDigitEnd = isDigit(code) ? i + 1 : i;
+      let streak = 0;
+      let digits = isDigit(code) ? 1 : 0;
+      while (j < n) {
+        const c = text.charCodeAt(j);
+        if (isDigit(c)) {
+          digits += 1;
+          streak = 0;
+          lastDigitEnd = j + 1;
+        } else if (isSeparator(c) && streak < 2) {
+          streak += 1;
+        } else break;
+        j += 1;
+      }
+      i = Math.max(j, start + 1);
+      const end = lastDigitEnd;
+      if (digits < MIN_DIGITS || end <= start || isAttachedLeft(text, start)) continue;
+      this.scanRun(text, start, end, budget, found);
+    }
+    return [...found.values()];
+  }
+
+  private scanRun(text: string, start: number, end: number, budget: PhoneBudget, found: Map<string, Candidate>): void {
+    // Dates ("2024-03-15", "15/03/2024") and dotted quads (IP addresses, with a CIDR suffix) inside a run are
+    // never phone numbers: they split the run. One pass over the run, so this stays linear.
+    const breaks = /(?<![\d.])(?:\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?![\d])/g;
+    const run = text.slice(start, end);
+    let from = 0;
+    for (let m = breaks.exec(run); m !== null; m = breaks.exec(run)) {
+      if (m.index > from) this.scanSegment(text, start + from, start + m.index, budget, found);
+      from = m.index + m[0].length;
+    }
+    if (from < run.length) this.scanSegment(text, start + from, end, budget, found);
+  }
+
+  private scanSegment(text: string, from: number, to: number, budget: PhoneBudget, found: Map<string, Candidate>): void {
+    let start = from;
+    let end = to;
+    while (start < end && !isDigit(text.charCodeAt(start)) && text.charAt(start) !== '+' && text.charAt(start) !== '(') start += 1;
+    while (end > start && !isDigit(text.charCodeAt(end - 1))) end -= 1;
+    const digits = countDigits(text, start, end);
+    if (digits < MIN_DIGITS) return;
+    if (end - start <= WINDOW + 8 && digits <= MAX_DIGITS) {
+      this.scanWindow(text, start, end, budget, found);
+      return;
+    }
+    // A long run (a table of numbers, or garbage): overlapping windows that start at digit-group starts.
+    let w = start;
+    while (w < end) {
+      let wEnd = Math.min(end, w + WINDOW);
+      while (wEnd < end && isDigit(text.charCodeAt(wEnd))) wEnd += 1; // do not cut a group
+      if (countDigits(text, w, wEnd) >= MIN_DIGITS) this.scanWindow(text, w, wEnd, budget, found);
+      if (wEnd >= end) break;
+      let next = w + STEP;
+      while (next < end && !(isDigit(text.charCodeAt(next)) && !isDigit(text.charCodeAt(next - 1)))) next += 1;
+      w = next;
+    }
+  }
+
+  private scanWindow(text: string, start: number, end: number, budget: PhoneBudget, found: Map<string, Candidate>): void {
+    const window = text.slice(start, end);
+    if (/^\d{1,3}(?:\.\d{1,3}){2,}$/.test(window)) return; // an IP address or a dotted version
+    const context = text.slice(Math.max(0, start - 40), start);
+    const hasPhoneWord = PHONE_WORD.test(context);
+    // A bare digit run only counts after a phone word (see above): without one, do not even ask.
+    if (!hasPhoneWord && /^\d+$/.test(window)) return;
+    let matches = this.find(window, this.defaultCountry, budget);
+    if (matches === null) {
+      this.fallback(text, start, end, window, hasPhoneWord, found);
+      return;
+    }
+    if (matches.length === 0 && hasPhoneWord) {
+      for (const country of CONTEXT_COUNTRIES) {
+        if (country === this.defaultCountry) continue;
+        const other = this.find(window, country, budget);
+        if (other && other.length > 0) {
+          matches = other;
+          break;
+        }
+      }
+    }
+    for (const m of matches) {
+      const raw = window.slice(m.start, m.end);
+      const bare = /^\d+$/.test(raw);
+      if (bare && !PHONE_WORD.test(text.slice(Math.max(0, start + m.start - 40), start + m.start))) continue;
+      const s = start + m.start;
+      const e = start + m.end;
+      // "200 1532ms": a number glued to a unit or a word is not a phone number.
+      if (/[\p{L}_]/u.test(text.charAt(e))) continue;
+      found.set(`${s}:${e}`, {
+        kind: 'phone',
+        start: s,
+        end: e,
+        confidence: raw.startsWith('+') || raw.startsWith('00') ? 'high' : 'medium',
+        key: m.e164,
+        weak: true,
+      });
+    }
+  }
+
+  /** Over budget: redact what is shaped like a phone number, unvalidated, with low confidence. */
+  private fallback(text: string, start: number, end: number, window: string, hasPhoneWord: boolean, found: Map<string, Candidate>): void {
+    const digits = window.replace(/\D/g, '');
+    if (digits.length < MIN_DIGITS || digits.length > 15) return;
+    const formatted = /[+\s().-]/.test(window);
+    if (!formatted && !hasPhoneWord) return;
+    found.set(`${start}:${end}`, { kind: 'phone', start, end, confidence: 'low', key: digits, weak: true });
+  }
+
+  private find(window: string, country: CountryCode, budget: PhoneBudget): Match[] | null {
+    const cacheKey = `${country}\u0000${window}`;
+    const cached = this.cache.get(cacheKey);
+    if (cached) return cached;
+    if (budget.calls >= MAX_CALLS) return null;
+    budget.calls += 1;
+    const matches: Match[] = [];
+    for (const f of findPhoneNumbersInText(window, { defaultCountry: country })) {
+      if (f.number.isValid()) matches.push({ start: f.startsAt, end: f.endsAt, e164: f.number.number });
+    }
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(cacheKey, matches);
+    return matches;
+  }
+}
+
+function countDigits(text: string, start: number, end: number): number {
+  let digits = 0;
+  for (let k = start; k < end; k += 1) if (isDigit(text.charCodeAt(k))) digits += 1;
+  return digits;
+}

@@ -1,0 +1,97 @@
+/**
+ * Typed errors: commands throw these and `src/main.ts` maps them to exit codes, so no command ever
+ * decides how the process ends. Messages must never carry tokens or unredacted customer text.
+ */
+
+export const ExitCode = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  partial: 3,
+  auth: 4,
+  cancelled: 130,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+export abstract class TriageError extends Error {
+  abstract readonly exitCode: ExitCode;
+  /** A next step for the engineer ("run `triage doctor`", "set LINEAR_API_KEY"). */
+  readonly hint: string | undefined;
+
+  constructor(message: string, options: { hint?: string; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.hint = options.hint;
+  }
+}
+
+/** Bad flags or arguments, or a required flag missing when no prompt is possible. */
+export class UsageError extends TriageError {
+  readonly exitCode = ExitCode.usage;
+}
+
+/** The config file is missing, malformed or invalid. */
+export class ConfigError extends TriageError {
+  readonly exitCode = ExitCode.usage;
+}
+
+export type ServiceName = 'linear' | 'github' | 'pylon';
+
+export const serviceLabel: Record<ServiceName, string> = { linear: 'Linear', github: 'GitHub', pylon: 'Pylon' };
+
+/** A token is missing or was rejected. Never retried. */
+export class AuthError extends TriageError {
+  readonly exitCode = ExitCode.auth;
+  constructor(
+    readonly service: ServiceName,
+    message: string,
+    options: { hint?: string; cause?: unknown } = {},
+  ) {
+    super(message, options);
+  }
+}
+
+/** A request to a service failed after the retries that were safe to make. */
+export class ServiceError extends TriageError {
+  readonly exitCode = ExitCode.failure;
+  constructor(
+    readonly service: ServiceName,
+    message: string,
+    options: { hint?: string; cause?: unknown; status?: number; transient?: boolean } = {},
+  ) {
+    super(message, options);
+    this.status = options.status;
+    this.transient = options.transient ?? false;
+  }
+  readonly status: number | undefined;
+  /** True for faults worth resuming later (5xx, rate limit, timeout, dropped connection). */
+  readonly transient: boolean;
+}
+
+/** Some steps of a filing succeeded and a later one failed: what exists is in `created`. */
+export class PartialFilingError extends TriageError {
+  readonly exitCode = ExitCode.partial;
+  constructor(
+    message: string,
+    readonly created: ReadonlyArray<{ what: string; url?: string }>,
+    readonly pending: ReadonlyArray<string>,
+    options: { hint?: string; cause?: unknown } = {},
+  ) {
+    super(message, options);
+  }
+}
+
+/** The engineer pressed Ctrl-C or chose Cancel. */
+export class CancelledError extends TriageError {
+  readonly exitCode = ExitCode.cancelled;
+}
+
+/** A generic failure with a message fit to show. */
+export class FailureError extends TriageError {
+  readonly exitCode = ExitCode.failure;
+}
+
+/** A check (`triage sync --check`, `triage doctor`) found something out of line. */
+export class CheckFailedError extends TriageError {
+  readonly exitCode = ExitCode.failure;
+}

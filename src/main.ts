@@ -1,0 +1,102 @@
+import type { Streams } from './cli/io.js';
+import { colorLevel } from './cli/io.js';
+import { resolvePaths } from './cli/paths.js';
+import { buildProgram, type GlobalFlags } from './cli/program.js';
+import { Context, type ContextInit } from './context.js';
+import { ExitCode, PartialFilingError, TriageError } from './errors.js';
+import { readVersion } from './version.js';
+import type { Env } from './services/credentials.js';
+import type { OpenSandbox } from './sandbox/open-sandbox.js';
+
+export interface MainInput {
+  argv: string[];
+  env: Env;
+  cwd: string;
+  streams: Streams;
+  platform: NodeJS.Platform;
+  home: string;
+  /** Resolves on Ctrl-C / SIGTERM; for long-running commands (`triage sandbox`). */
+  waitForInterrupt?: () => Promise<void>;
+  processInfo?: { pid: number; isAlive(pid: number): boolean };
+  /** For in-process tests: anything the Context accepts beyond the basics. */
+  overrides?: Partial<ContextInit>;
+}
+
+/**
+ * The one place that turns a run into an exit code. Commands throw typed errors; this prints them
+ * (message, then a hint) on stderr and returns the documented code.
+ */
+export async function main(input: MainInput): Promise<number> {
+  const { streams, env } = input;
+  let context: Context | undefined;
+  let debug = false;
+  let noColor = false;
+  let sandbox: OpenSandbox | undefined;
+  const paths = resolvePaths({ env, platform: input.platform, home: input.home });
+  const setup = {
+    context(): Context {
+      context ??= new Context({
+        streams,
+        env: sandbox ? { ...env, ...sandbox.env } : env,
+        cwd: input.cwd,
+        paths,
+        colorLevel: colorLevel({ env, isTTY: Boolean(streams.stderr.isTTY), noColorFlag: noColor }),
+        debug,
+        ...(sandbox ? { config: sandbox.config } : {}),
+        ...(input.waitForInterrupt ? { waitForInterrupt: input.waitForInterrupt } : {}),
+        ...(input.processInfo ? { processInfo: input.processInfo } : {}),
+        ...input.overrides,
+      });
+      return context;
+    },
+  };
+  const program = buildProgram(readVersion(), setup, {
+    out: (s) => streams.stdout.write(s),
+    err: (s) => streams.stderr.write(s),
+  });
+  program.hook('preAction', async (root, action) => {
+    const flags = root.opts<GlobalFlags>();
+    debug = Boolean(flags.debug) || env.TRIAGE_DEBUG === '1';
+    noColor = flags.color === false;
+    const wantsSandbox = Boolean(flags.sandbox) || env.TRIAGE_SANDBOX === '1';
+    if (wantsSandbox && action.name() !== 'sandbox') {
+      const { openSandbox } = await import('./sandbox/open-sandbox.js');
+      sandbox = await openSandbox({ stateDir: paths.stateDir, fetch: input.overrides?.fetch ?? globalThis.fetch });
+    }
+  });
+
+  try {
+    await program.parseAsync(input.argv, { from: 'user' });
+    return ExitCode.ok;
+  } catch (error) {
+    return report(error, setup.context(), debug);
+  } finally {
+    await sandbox?.close();
+  }
+}
+
+function report(error: unknown, ctx: Context, debug: boolean): number {
+  const { io } = ctx;
+  const c = io.color;
+  const commander = error as { code?: string; exitCode?: number };
+  if (typeof commander.code === 'string' && commander.code.startsWith('commander.')) {
+    // Help and version are successes; commander already printed its own message for the rest.
+    if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(commander.code)) return ExitCode.ok;
+    return ExitCode.usage;
+  }
+  if (error instanceof TriageError) {
+    io.err(`${c.red('✗')} ${error.message}`);
+    if (error instanceof PartialFilingError) {
+      for (const item of error.created) io.err(`  ${c.green('created')}  ${item.what}${item.url ? `  ${item.url}` : ''}`);
+      for (const item of error.pending) io.err(`  ${c.yellow('pending')}  ${item}`);
+    }
+    if (error.hint) io.err(c.dim(error.hint));
+    if (debug && error.cause instanceof Error) io.debug(`caused by ${error.cause.name}: ${error.cause.message.split('\n')[0]}`);
+    return error.exitCode;
+  }
+  const err = error instanceof Error ? error : new Error(String(error));
+  io.err(`${c.red('✗')} Unexpected error: ${err.message.split('\n')[0]}`);
+  if (debug && err.stack) io.debug(err.stack);
+  else io.err(c.dim('Run again with --debug for details.'));
+  return ExitCode.failure;
+}

@@ -1,0 +1,130 @@
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createLinearEmulator, type LinearEmulator } from './linear/emulator.js';
+import { createGitHubEmulator, type GitHubEmulator } from './github/emulator.js';
+import { demoGitHubState, demoLinearState } from './seed/demo-workspace.js';
+import type { LinearState } from './linear/state.js';
+import type { GitHubState } from './github/state.js';
+
+/** Not secrets: fixed, documented values so `--sandbox` needs nothing exported. */
+export const SANDBOX_TOKENS = { linear: 'sandbox-linear-key', github: 'sandbox-github-token', pylon: 'sandbox-pylon-token' } as const;
+
+/** Links in the sandbox point at reserved `.invalid` hosts: nobody mistakes them for real tickets. */
+export const SANDBOX_WEB = {
+  linear: 'https://linear.sandbox.invalid',
+  github: 'https://github.sandbox.invalid',
+  pylon: 'https://pylon.sandbox.invalid',
+} as const;
+
+interface SavedState {
+  version: 1;
+  linear: LinearState;
+  github: GitHubState;
+}
+
+export interface SandboxUrls {
+  linear: string;
+  github: string;
+}
+
+export interface Sandbox {
+  urls: SandboxUrls;
+  /** What a triage process needs to talk to it. */
+  env: Record<string, string>;
+  dir: string;
+  save(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function sandboxDir(stateDir: string): string {
+  return join(stateDir, 'sandbox');
+}
+
+export function sandboxEnv(urls: SandboxUrls): Record<string, string> {
+  return {
+    LINEAR_API_KEY: SANDBOX_TOKENS.linear,
+    LINEAR_API_URL: `${urls.linear}/graphql`,
+    GITHUB_TOKEN: SANDBOX_TOKENS.github,
+    GITHUB_API_URL: urls.github,
+  };
+}
+
+async function loadState(dir: string, reset: boolean): Promise<SavedState> {
+  const file = join(dir, 'state.json');
+  if (reset) await rm(file, { force: true });
+  try {
+    const saved = JSON.parse(await readFile(file, 'utf8')) as SavedState;
+    if (saved.version === 1 && saved.linear && saved.github) return saved;
+  } catch {
+    // No saved state yet (or unreadable): start from the demo workspace.
+  }
+  return { version: 1, linear: demoLinearState(SANDBOX_TOKENS), github: demoGitHubState(SANDBOX_TOKENS) };
+}
+
+async function saveState(dir: string, state: SavedState): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const file = join(dir, 'state.json');
+  const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(temp, JSON.stringify(state), { mode: 0o600 });
+  await rename(temp, file);
+}
+
+/**
+ * Starts the emulators of Linear and GitHub on 127.0.0.1 with the demo workspace, or with the state a
+ * previous run left in `<state dir>/sandbox/state.json`.
+ */
+export async function startSandbox(options: { stateDir: string; reset?: boolean; ports?: Partial<Record<keyof SandboxUrls, number>> }): Promise<Sandbox> {
+  const dir = sandboxDir(options.stateDir);
+  const state = await loadState(dir, options.reset ?? false);
+  const linear: LinearEmulator = createLinearEmulator({ state: state.linear, webUrl: SANDBOX_WEB.linear });
+  const github: GitHubEmulator = createGitHubEmulator({ state: state.github, webUrl: SANDBOX_WEB.github });
+  const [linearUrl, githubUrl] = await Promise.all([linear.start(options.ports?.linear), github.start(options.ports?.github)]);
+  const urls = { linear: linearUrl, github: githubUrl };
+  const save = () => saveState(dir, { version: 1, linear: linear.state, github: github.state });
+  if (options.reset) await save();
+  return {
+    urls,
+    env: sandboxEnv(urls),
+    dir,
+    save,
+    async stop() {
+      await Promise.all([linear.stop(), github.stop()]);
+    },
+  };
+}
+
+/** Where a running `triage sandbox` says it can be reached. */
+export interface ServerInfo {
+  pid: number;
+  urls: SandboxUrls;
+  startedAt: string;
+}
+
+export async function writeServerInfo(dir: string, info: ServerInfo): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await writeFile(join(dir, 'server.json'), JSON.stringify(info), { mode: 0o600 });
+}
+
+export async function removeServerInfo(dir: string): Promise<void> {
+  await rm(join(dir, 'server.json'), { force: true });
+}
+
+/** A running sandbox server, if one answers at the address it wrote down. */
+export async function findRunningSandbox(stateDir: string, fetchFn: typeof fetch): Promise<ServerInfo | undefined> {
+  let info: ServerInfo;
+  try {
+    info = JSON.parse(await readFile(join(sandboxDir(stateDir), 'server.json'), 'utf8')) as ServerInfo;
+  } catch {
+    return undefined;
+  }
+  try {
+    const response = await fetchFn(`${info.urls.github}/user`, {
+      headers: { authorization: `token ${SANDBOX_TOKENS.github}` },
+      signal: AbortSignal.timeout(500),
+    });
+    return response.ok ? info : undefined;
+  } catch {
+    return undefined;
+  }
+}

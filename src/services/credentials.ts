@@ -1,0 +1,58 @@
+import { AuthError, type ServiceName } from '../errors.js';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export interface Credentials {
+  token: string;
+  baseUrl: string;
+  /** The variable the token came from, for messages. */
+  variable: string;
+}
+
+export const DEFAULT_ENDPOINTS: Record<ServiceName, string> = {
+  linear: 'https://api.linear.app/graphql',
+  github: 'https://api.github.com',
+  pylon: 'https://api.usepylon.com',
+};
+
+const TOKEN_VARIABLES: Record<ServiceName, string[]> = {
+  linear: ['LINEAR_API_KEY'],
+  github: ['GITHUB_TOKEN', 'GH_TOKEN'],
+  pylon: ['PYLON_API_TOKEN'],
+};
+
+const URL_VARIABLE: Record<ServiceName, string> = {
+  linear: 'LINEAR_API_URL',
+  github: 'GITHUB_API_URL',
+  pylon: 'PYLON_API_URL',
+};
+
+const TOKEN_HINTS: Record<ServiceName, string> = {
+  linear: 'Create a personal API key in Linear (Settings → Security & access → Personal API keys) and `export LINEAR_API_KEY=...`.',
+  github: 'Create a token that can write issues (fine-grained: "Issues: read and write") and `export GITHUB_TOKEN=...` (or GH_TOKEN).',
+  pylon: 'Create an API token in Pylon (Settings → API tokens, admin only) and `export PYLON_API_TOKEN=...`.',
+};
+
+export function tokenVariables(service: ServiceName): string[] {
+  return TOKEN_VARIABLES[service];
+}
+
+/** Whether a token is present, without reading it into any message. */
+export function hasToken(env: Env, service: ServiceName): boolean {
+  return TOKEN_VARIABLES[service].some((name) => Boolean(env[name]?.trim()));
+}
+
+/** Endpoints and tokens come from the environment only; a missing token names the variable to set. */
+export function credentialsFor(env: Env, service: ServiceName): Credentials {
+  const variable = TOKEN_VARIABLES[service].find((name) => Boolean(env[name]?.trim()));
+  if (!variable) {
+    const names = TOKEN_VARIABLES[service].join(' or ');
+    throw new AuthError(service, `${names} is not set`, { hint: `${TOKEN_HINTS[service]} \`triage doctor\` checks your set-up.` });
+  }
+  const baseUrl = endpointFor(env, service);
+  return { token: env[variable]!.trim(), baseUrl, variable };
+}
+
+export function endpointFor(env: Env, service: ServiceName): string {
+  return env[URL_VARIABLE[service]]?.trim() || DEFAULT_ENDPOINTS[service];
+}

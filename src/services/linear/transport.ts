@@ -1,0 +1,123 @@
+import { AuthError, ServiceError } from '../../errors.js';
+import { describeNetworkError, RequestTimeoutError, withTimeout } from '../http/timeout-fetch.js';
+import { backoffMs, retryDelayMs } from '../http/retry-after.js';
+import { DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS, realSleep, type GatewayOptions } from '../http/types.js';
+
+type Sdk = typeof import('@linear/sdk');
+
+/** The longest a Retry-After may make us wait before we give up and let the engineer resume later. */
+const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+
+export type LinearRequest = (document: string, variables?: Record<string, unknown>) => Promise<Record<string, unknown>>;
+
+interface Attempt {
+  kind: 'ok' | 'auth' | 'rate-limited' | 'transient' | 'fatal';
+  data?: Record<string, unknown>;
+  error?: unknown;
+  waitMs?: number;
+  message?: string;
+  status?: number;
+}
+
+/**
+ * The request function handed to the SDK's `LinearSdk`, so every SDK call and every hand-written query
+ * goes through one place with our fetch, deadline, retries and error mapping. Errors are built with the
+ * SDK's own `parseLinearError`, so they are the SDK's typed errors before we translate them.
+ *
+ * Retries: queries are idempotent and retried on 5xx, dropped connections and timeouts. A mutation is
+ * retried only when Linear said it was rate limited (it did not run); after a 5xx or a timeout it may have
+ * run, so the filing step decides (it looks the result up first).
+ */
+export function createLinearRequest(sdk: Sdk, options: GatewayOptions): LinearRequest {
+  const fetchFn = withTimeout(options.fetch, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.debug);
+  const sleep = options.sleep ?? realSleep;
+  const retries = options.retries ?? DEFAULT_RETRIES;
+  const authorization = options.token.startsWith('lin_oauth_') ? `Bearer ${options.token}` : options.token;
+
+  async function attempt(query: string, variables: Record<string, unknown> | undefined): Promise<Attempt> {
+    let response: Response;
+    try {
+      response = await fetchFn(options.baseUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization, 'user-agent': 'triage-cli' },
+        body: JSON.stringify({ query, variables }),
+      });
+    } catch (error) {
+      return { kind: 'transient', error, message: describeNetworkError(error) };
+    }
+    const contentType = response.headers.get('content-type') ?? '';
+    const result: unknown = contentType.startsWith('application/json') ? await response.json().catch(() => '') : await response.text();
+    const body = typeof result === 'object' && result !== null ? (result as { data?: Record<string, unknown>; errors?: unknown[] }) : undefined;
+    if (body && response.ok && !body.errors && body.data) return { kind: 'ok', data: body.data };
+
+    const sdkError = sdk.parseLinearError(
+      new sdk.GraphQLClientError(
+        { ...(body ?? { error: typeof result === 'string' ? result.slice(0, 200) : '' }), status: response.status, headers: response.headers } as never,
+        { query, variables } as never,
+      ),
+    );
+    const code = firstErrorCode(body?.errors);
+    if (sdkError instanceof sdk.RatelimitedLinearError || code === 'RATELIMITED' || response.status === 429) {
+      return { kind: 'rate-limited', error: sdkError, waitMs: retryDelayMs(response.headers, Date.now()), status: response.status };
+    }
+    if (sdkError instanceof sdk.AuthenticationLinearError || response.status === 401) {
+      return { kind: 'auth', error: sdkError, status: response.status };
+    }
+    if (response.status >= 500 || sdkError instanceof sdk.NetworkLinearError || sdkError instanceof sdk.InternalLinearError) {
+      return { kind: 'transient', error: sdkError, status: response.status, message: `HTTP ${response.status}` };
+    }
+    return { kind: 'fatal', error: sdkError, status: response.status, message: safeMessage(sdkError) };
+  }
+
+  return async (document, variables) => {
+    const isMutation = /^\s*mutation\b/.test(document);
+    const operation = /^\s*(?:query|mutation)\s+(\w+)/.exec(document)?.[1] ?? 'request';
+    for (let tries = 0; ; tries++) {
+      const result = await attempt(document, variables);
+      if (result.kind === 'ok') return result.data!;
+      if (result.kind === 'auth') {
+        throw new AuthError('linear', 'Linear rejected the API key in LINEAR_API_KEY', {
+          hint: 'Create a personal API key in Linear (Settings → Security & access) and export LINEAR_API_KEY; `triage doctor` checks it.',
+          cause: result.error,
+        });
+      }
+      const canRetry = tries < retries && (result.kind === 'rate-limited' || (result.kind === 'transient' && !isMutation));
+      if (result.kind === 'rate-limited') {
+        const wait = result.waitMs ?? backoffMs(tries);
+        if (canRetry && wait <= MAX_RATE_LIMIT_WAIT_MS) {
+          options.debug?.(`Linear ${operation}: rate limited, waiting ${Math.ceil(wait / 1000)}s`);
+          await sleep(wait);
+          continue;
+        }
+        throw new ServiceError('linear', `Linear rate limit reached during ${operation}`, {
+          hint: 'Wait a minute and run the command again (or `triage resume`).',
+          cause: result.error,
+          status: result.status,
+          transient: true,
+        });
+      }
+      if (result.kind === 'transient') {
+        if (canRetry) {
+          const wait = backoffMs(tries);
+          options.debug?.(`Linear ${operation}: ${result.message}, retrying in ${wait} ms`);
+          await sleep(wait);
+          continue;
+        }
+        const what = result.error instanceof RequestTimeoutError ? 'timed out' : `failed (${result.message})`;
+        throw new ServiceError('linear', `Linear ${operation} ${what}`, { cause: result.error, status: result.status, transient: true });
+      }
+      throw new ServiceError('linear', `Linear ${operation} failed: ${result.message}`, { cause: result.error, status: result.status });
+    }
+  };
+}
+
+function firstErrorCode(errors: unknown[] | undefined): string | undefined {
+  const first = errors?.[0] as { extensions?: { code?: string } } | undefined;
+  return first?.extensions?.code;
+}
+
+/** The SDK's message minus anything after the first line: never the query's variables. */
+function safeMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split('\n')[0] ?? message).slice(0, 300);
+}

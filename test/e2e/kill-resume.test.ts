@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startEmulators, type Emulators } from '../support/emulators.js';
+import { BIN, baseEnv, runBin } from '../support/run-bin.js';
+import { tempHome } from '../support/run-cli.js';
+
+const CONFIG = fileURLToPath(new URL('../../.triagerc.example.json', import.meta.url));
+
+let emu: Emulators;
+beforeAll(async () => {
+  emu = await startEmulators();
+});
+afterAll(async () => {
+  await emu.stop();
+});
+
+async function until(check: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error('condition not reached');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+it('a filing killed between steps is finished by triage resume, with nothing duplicated', async () => {
+  const home = await tempHome();
+  const title = 'Killed between steps';
+  // Hold the GitHub create long enough to kill the process after Linear has answered.
+  emu.github.server.injectFault({ delayMs: 10_000, match: (r) => r.method === 'POST' && /\/issues$/.test(r.path), status: 503 });
+  const env = { ...baseEnv(home), ...emu.env };
+  const child = spawn(process.execPath, [BIN, 'new', '--config', CONFIG, '--title', title, '--body', 'Times out', '--type', 'complex', '--impact', 'core-broken', '--customer', 'Globex Corporation'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('close', (_code, signal) => resolve(signal)));
+  try {
+    await until(() => emu.linear.state.issues.some((i) => i.title === title) && emu.github.server.requests.some((r) => r.method === 'POST' && /\/issues$/.test(r.path)));
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+  } finally {
+    emu.github.server.clearFaults();
+  }
+
+  const filings = (await readdir(join(home, 'state', 'filings'))).filter((n) => n.endsWith('.json'));
+  expect(filings).toHaveLength(1);
+  const id = filings[0]!.replace(/\.json$/, '');
+
+  const listed = await runBin(['resume'], { env, stdin: 'devnull' });
+  expect(listed.code, listed.stderr).toBe(0);
+  expect(listed.stdout).toContain(id);
+  expect(listed.stdout).toMatch(/pending: GitHub issue/);
+
+  const resumed = await runBin(['resume', id.slice(0, 8)], { env, stdin: 'devnull' });
+  expect(resumed.code, resumed.stderr).toBe(0);
+  expect(resumed.stdout).toMatch(/GitHub: http\S+\/issues\/\d+/);
+
+  const linear = emu.linear.state.issues.filter((i) => i.title === title);
+  const github = (emu.github.state.issues['acme/app'] ?? []).filter((i) => i.title === title);
+  expect(linear).toHaveLength(1);
+  expect(github).toHaveLength(1);
+  expect(emu.linear.state.attachments.filter((a) => a.issueId === linear[0]!.id)).toHaveLength(1);
+  expect(emu.github.state.comments.filter((c) => c.repo === 'acme/app' && c.issue_number === github[0]!.number)).toHaveLength(1);
+
+  const again = await runBin(['resume'], { env, stdin: 'devnull' });
+  expect(again.stderr).toContain('No unfinished filings.');
+});

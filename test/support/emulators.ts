@@ -1,0 +1,47 @@
+import { createLinearEmulator, type LinearEmulator } from '../../src/sandbox/linear/emulator.js';
+import { createGitHubEmulator, type GitHubEmulator } from '../../src/sandbox/github/emulator.js';
+import { createPylonEmulator, type PylonEmulator, type PylonEmulatorOptions } from '../../src/sandbox/pylon/emulator.js';
+import { demoGitHubState, demoLinearState, demoPylonState } from '../../src/sandbox/seed/demo-workspace.js';
+import { testTokens } from './tokens.js';
+
+export interface Emulators {
+  linear: LinearEmulator;
+  github: GitHubEmulator;
+  /** Only when `startEmulators({ pylon: ... })` asked for it. */
+  pylon?: PylonEmulator;
+  tokens: ReturnType<typeof testTokens>;
+  /** The environment a triage process needs to talk to these emulators. */
+  env: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+export interface EmulatorsOptions {
+  /** Also start Pylon, seeded with the demo tickets unless `state` is given. `true` keeps Pylon's rate limits on. */
+  pylon?: boolean | Omit<PylonEmulatorOptions, 'state'> & { state?: PylonEmulatorOptions['state'] };
+}
+
+/** Starts Linear and GitHub (and, when asked, Pylon) emulators on 127.0.0.1 with the demo workspace and fresh tokens. */
+export async function startEmulators(options: EmulatorsOptions = {}): Promise<Emulators> {
+  const tokens = testTokens();
+  const linear = createLinearEmulator({ state: demoLinearState(tokens) });
+  const github = createGitHubEmulator({ state: demoGitHubState(tokens) });
+  const pylonOptions = options.pylon === true ? {} : options.pylon || undefined;
+  const pylon = pylonOptions ? createPylonEmulator({ ...pylonOptions, state: pylonOptions.state ?? demoPylonState(tokens) }) : undefined;
+  const [linearUrl, githubUrl, pylonUrl] = await Promise.all([linear.start(), github.start(), pylon?.start()]);
+  return {
+    linear,
+    github,
+    ...(pylon ? { pylon } : {}),
+    tokens,
+    env: {
+      LINEAR_API_KEY: tokens.linear,
+      LINEAR_API_URL: `${linearUrl}/graphql`,
+      GITHUB_TOKEN: tokens.github,
+      GITHUB_API_URL: githubUrl,
+      ...(pylonUrl ? { PYLON_API_TOKEN: tokens.pylon, PYLON_API_URL: pylonUrl } : {}),
+    },
+    async stop() {
+      await Promise.all([linear.stop(), github.stop(), pylon?.stop()]);
+    },
+  };
+}

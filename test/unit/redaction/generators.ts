@@ -1,0 +1,249 @@
+/**
+ * Values for the corpus, generated at run time: no token-shaped string, card number, IBAN or SSN is ever
+ * committed. Prefixes are split ('gh' + 'p_') so that the source itself never holds a scannable token.
+ *
+ * Randomness is seeded (REDACTION_SEED, else random) and the seed is printed, so a failure can be replayed.
+ */
+import { randomInt } from 'node:crypto';
+
+export interface Generated {
+  /** What goes into the text. */
+  value: string;
+  /** The part that must not survive even in pieces (the random body, without a public prefix). */
+  secret: string;
+}
+
+export function makeRandom(seed: number): () => number {
+  // mulberry32
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const SEED = process.env.REDACTION_SEED ? Number(process.env.REDACTION_SEED) : randomInt(1, 2 ** 31 - 1);
+
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+const DIGITS = '0123456789';
+const ALNUM = UPPER + LOWER + DIGITS;
+
+export class Gen {
+  private readonly next: () => number;
+
+  constructor(seed: number) {
+    this.next = makeRandom(seed);
+  }
+
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  pick<T>(items: readonly T[]): T {
+    const item = items[this.int(0, items.length - 1)];
+    if (item === undefined) throw new Error('empty');
+    return item;
+  }
+
+  chars(n: number, alphabet: string): string {
+    let out = '';
+    for (let i = 0; i < n; i += 1) out += alphabet.charAt(this.int(0, alphabet.length - 1));
+    return out;
+  }
+
+  /** Random, and guaranteed to mix upper case, lower case and digits (as real tokens do). */
+  alnum(n: number): string {
+    for (;;) {
+      const s = this.chars(n, ALNUM);
+      if (n < 3 || (/[A-Z]/.test(s) && /[a-z]/.test(s) && /\d/.test(s))) return s;
+    }
+  }
+
+  hex(n: number): string {
+    for (;;) {
+      const s = this.chars(n, '0123456789abcdef');
+      if (/[a-f]/.test(s) && /\d/.test(s)) return s;
+    }
+  }
+
+  digits(n: number): string {
+    return this.chars(n, DIGITS);
+  }
+
+  upperAlnum(n: number): string {
+    return this.chars(n, UPPER + DIGITS);
+  }
+
+  uuid(): string {
+    return `${this.hex(8)}-${this.hex(4)}-4${this.hex(3)}-${this.pick(['8', '9', 'a', 'b'])}${this.hex(3)}-${this.hex(12)}`;
+  }
+
+  password(): string {
+    for (;;) {
+      const s = this.chars(16, `${ALNUM}!*~_-`);
+      if (/[A-Z]/.test(s) && /[a-z]/.test(s) && /\d/.test(s) && /^[A-Za-z0-9]/.test(s)) return s;
+    }
+  }
+}
+
+const b64url = (s: string | Buffer): string => Buffer.from(s).toString('base64url');
+
+function luhnComplete(partial: string): string {
+  for (let d = 0; d <= 9; d += 1) {
+    const candidate = partial + String(d);
+    let sum = 0;
+    let double = false;
+    for (let i = candidate.length - 1; i >= 0; i -= 1) {
+      let v = candidate.charCodeAt(i) - 48;
+      if (double) {
+        v *= 2;
+        if (v > 9) v -= 9;
+      }
+      sum += v;
+      double = !double;
+    }
+    if (sum % 10 === 0) return candidate;
+  }
+  throw new Error('unreachable');
+}
+
+function ibanFor(country: string, bban: string): string {
+  const rearranged = `${bban}${country}00`;
+  let remainder = 0;
+  for (const ch of rearranged) {
+    const code = ch.charCodeAt(0);
+    const value = code >= 65 && code <= 90 ? String(code - 55) : ch;
+    for (const digit of value) remainder = (remainder * 10 + Number(digit)) % 97;
+  }
+  return `${country}${String(98 - remainder).padStart(2, '0')}${bban}`;
+}
+
+const group4 = (s: string, sep = ' '): string => s.replace(/(.{4})(?=.)/g, `$1${sep}`);
+
+function pem(g: Gen, label: string, escaped = false): Generated {
+  const lines: string[] = [];
+  for (let i = 0; i < 12; i += 1) lines.push((i === 0 ? 'MIIEpAIBAAKCAQEA' : '') + g.chars(i === 0 ? 48 : 64, `${ALNUM}+/`));
+  const body = lines.join(escaped ? '\\n' : '\n');
+  const nl = escaped ? '\\n' : '\n';
+  return { value: `-----BEGIN ${label}-----${nl}${body}${nl}-----END ${label}-----`, secret: lines.join('') };
+}
+
+/** Every `{{NAME}}` the corpus may use. */
+export function generators(g: Gen): Record<string, () => Generated> {
+  const token = (prefix: string, body: string): Generated => ({ value: prefix + body, secret: body });
+  const plain = (value: string): Generated => ({ value, secret: value });
+  const jwt = (): Generated => {
+    const header = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+    const payload = b64url(JSON.stringify({ sub: g.uuid(), email: 'jose.garcia@globex.com', iat: 1710000000 + g.int(0, 9999) }));
+    const signature = b64url(Buffer.from(g.hex(64), 'hex'));
+    return { value: `${header}.${payload}.${signature}`, secret: `${payload}.${signature}` };
+  };
+  const card = (prefix: string, length: number): string => luhnComplete(prefix + g.digits(length - prefix.length - 1));
+  const publicIpv4 = (): string => `${g.pick([23, 34, 52, 81, 104, 151, 185, 212])}.${g.int(1, 254)}.${g.int(1, 254)}.${g.int(1, 254)}`;
+  return {
+    GITHUB_TOKEN: () => token('gh' + 'p_', g.alnum(36)),
+    GHO_TOKEN: () => token('gh' + 'o_', g.alnum(36)),
+    GHU_TOKEN: () => token('gh' + 'u_', g.alnum(36)),
+    GHS_TOKEN: () => token('gh' + 's_', g.alnum(36)),
+    GHR_TOKEN: () => token('gh' + 'r_', g.alnum(36)),
+    GITHUB_PAT: () => token('github' + '_pat_', `${g.alnum(22)}_${g.alnum(59)}`),
+    NPM_TOKEN: () => token('np' + 'm_', g.alnum(36)),
+    LINEAR_KEY: () => token('lin' + '_api_', g.alnum(40)),
+    LINEAR_OAUTH: () => token('lin' + '_oauth_', g.hex(64)),
+    PYLON_TOKEN: () => token('pylon' + '_api_', g.alnum(40)),
+    PYLON_EU_TOKEN: () => token('pylon' + '_api_eu_', g.alnum(40)),
+    SLACK_BOT: () => token('xo' + 'xb-', `${g.digits(12)}-${g.digits(13)}-${g.alnum(24)}`),
+    SLACK_USER: () => token('xo' + 'xp-', `${g.digits(12)}-${g.digits(12)}-${g.digits(13)}-${g.hex(32)}`),
+    SLACK_WEBHOOK: () => token('https://hooks.slack.com/services/', `T${g.upperAlnum(8)}/B${g.upperAlnum(10)}/${g.alnum(24)}`),
+    STRIPE_SK: () => token('sk' + '_live_', g.alnum(24)),
+    STRIPE_RK: () => token('rk' + '_live_', g.alnum(24)),
+    WHSEC: () => token('wh' + 'sec_', g.alnum(32)),
+    AWS_AKID: () => token('AK' + 'IA', g.upperAlnum(16)),
+    AWS_SECRET: () => plain(`${g.alnum(20)}/${g.alnum(19)}`),
+    GOOGLE_KEY: () => token('AI' + 'za', `Sy${g.chars(33, `${ALNUM}_-`)}`),
+    GITLAB_PAT: () => token('gl' + 'pat-', g.alnum(20)),
+    OPENAI_KEY: () => token('sk' + '-proj-', g.alnum(48)),
+    JWT: jwt,
+    BEARER: () => plain(g.alnum(40)),
+    ALNUM32: () => plain(g.alnum(32)),
+    HEX32: () => plain(g.hex(32)),
+    HEX64: () => plain(g.hex(64)),
+    PASSWORD: () => plain(g.password()),
+    PASSWORD2: () => plain(g.password()),
+    UUID_SECRET: () => plain(g.uuid()),
+    BASIC_B64: () => plain(Buffer.from(`svc-deploy:${g.password()}`).toString('base64')),
+    B64_PASSWORD: () => plain(Buffer.from(g.password()).toString('base64')),
+    K8S_DB_URL_B64: () => plain(Buffer.from(`postgres://app:${g.password()}@db.prod.svc:5432/app`).toString('base64')),
+    B64_GITHUB_TOKEN: () => plain(Buffer.from(`${'gh' + 'p_'}${g.alnum(36)}`).toString('base64')),
+    B64_EMAIL: () => plain(Buffer.from('jane.doe@globex.com').toString('base64')),
+    B64_JSON_EMAIL: () => plain(Buffer.from(JSON.stringify({ user: 'hank@initech.io', plan: 'pro' })).toString('base64')),
+    URLENC_TOKEN: () => {
+      const body = g.alnum(36);
+      return { value: encodeURIComponent(`token ${'gh' + 'p_'}${body}`), secret: body };
+    },
+    PEM_RSA: () => pem(g, 'RSA PRIVATE KEY'),
+    PEM_OPENSSH: () => pem(g, 'OPENSSH PRIVATE KEY'),
+    PEM_EC: () => pem(g, 'EC PRIVATE KEY'),
+    PEM_PKCS8_JSON: () => pem(g, 'PRIVATE KEY', true),
+    PEM_TRUNCATED: () => {
+      const lines = Array.from({ length: 4 }, () => g.chars(64, `${ALNUM}+/`));
+      return { value: `-----BEGIN RSA PRIVATE KEY-----\n${lines.join('\n')}`, secret: lines.join('') };
+    },
+    CARD_VISA: () => plain(group4(card('4', 16))),
+    CARD_VISA_COMPACT: () => plain(card('4', 16)),
+    CARD_MC_DASHED: () => plain(group4(card(`5${g.int(1, 5)}`, 16), '-')),
+    CARD_AMEX: () => {
+      const n = card(g.pick(['34', '37']), 15);
+      return plain(`${n.slice(0, 4)} ${n.slice(4, 10)} ${n.slice(10)}`);
+    },
+    IBAN_DE: () => plain(group4(ibanFor('DE', g.digits(18)))),
+    IBAN_GB: () => plain(ibanFor('GB', `NWBK${g.digits(14)}`)),
+    IBAN_FR: () => plain(group4(ibanFor('FR', g.digits(23)))),
+    SSN: () => plain(`${g.int(1, 665)}`.padStart(3, '0') + `-${String(g.int(1, 99)).padStart(2, '0')}-${String(g.int(1, 9999)).padStart(4, '0')}`),
+    SSN_BARE: () => plain(`${g.int(100, 665)}${String(g.int(10, 99))}${String(g.int(1000, 9999))}`),
+    IPV4_PUBLIC: () => plain(publicIpv4()),
+    IPV6_PUBLIC: () => plain(`2a02:${g.hex(4)}:${g.hex(4)}:1f00::${g.hex(3)}`),
+    MAC: () => plain(Array.from({ length: 6 }, () => g.hex(2)).join(':').replace(/^00/, '3c')),
+    MAC_DASHED: () => plain(Array.from({ length: 6 }, () => g.hex(2).toUpperCase()).join('-').replace(/^00/, 'A4')),
+    // benign, generated because they are id-shaped
+    SHA40: () => plain(g.hex(40)),
+    DIGEST: () => plain(`sha256:${g.hex(64)}`),
+    UUID: () => plain(g.uuid()),
+    EVT_ID: () => plain(`evt_${g.alnum(24)}`),
+    CUS_ID: () => plain(`cus_${g.alnum(14)}`),
+    PI_ID: () => plain(`pi_${g.alnum(24)}`),
+    CH_ID: () => plain(`ch_${g.alnum(24)}`),
+    PK_LIVE: () => plain(`pk_live_${g.alnum(24)}`),
+    MASKED_GITHUB_TOKEN: () => plain(`${'gh' + 'p_'}${'x'.repeat(36)}`),
+  };
+}
+
+export type Fill = (template: string) => string;
+
+/** Fills `{{NAME}}` (same value within one case) and `{{NAME#2}}` (another value of the same kind). */
+export function filler(g: Gen): { fill: Fill; secretOf: (template: string) => string | undefined } {
+  const make = generators(g);
+  const values = new Map<string, Generated>();
+  const resolve = (name: string): Generated | undefined => {
+    const base = name.replace(/#\d+$/, '');
+    const generate = make[base];
+    if (!generate) return undefined;
+    let v = values.get(name);
+    if (!v) {
+      v = generate();
+      values.set(name, v);
+    }
+    return v;
+  };
+  return {
+    fill: (template) => template.replace(/\{\{([A-Z0-9_]+(?:#\d+)?)\}\}/g, (whole, name: string) => resolve(name)?.value ?? whole),
+    secretOf: (template) => {
+      const m = /^\{\{([A-Z0-9_]+(?:#\d+)?)\}\}$/.exec(template);
+      return m?.[1] ? resolve(m[1])?.secret : undefined;
+    },
+  };
+}

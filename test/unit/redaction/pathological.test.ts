@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { createRedactor } from '../../../src/core/redaction/index.js';
+import { Gen, SEED } from './generators.js';
+
+/** Correctness on hostile input of modest size; timing belongs to bench/redaction.bench.js. */
+const SIZE = 200 * 1024;
+const g = new Gen(SEED);
+
+const RUNS: Record<string, () => string> = {
+  'one character': () => 'a'.repeat(SIZE),
+  'at signs': () => '@'.repeat(SIZE),
+  'a@ pairs': () => 'a@'.repeat(SIZE / 2),
+  'digits and spaces': () => Array.from({ length: SIZE / 4 }, () => `${g.digits(g.int(1, 4))} `).join('').slice(0, SIZE),
+  'percent signs': () => '%'.repeat(SIZE / 2) + '%4'.repeat(SIZE / 4),
+  'base64 characters': () => g.chars(SIZE, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'),
+  'unclosed quotes': () => '"password="'.repeat(SIZE / 11),
+  'brackets': () => '[{(<'.repeat(SIZE / 4),
+  'colons': () => 'a:'.repeat(SIZE / 2),
+  'pem headers': () => '-----BEGIN PRIVATE KEY-----\n'.repeat(SIZE / 28),
+  'url prefixes': () => 'https://a:'.repeat(SIZE / 10),
+  'header names': () => 'Authorization: '.repeat(SIZE / 15),
+};
+
+describe('pathological input', () => {
+  for (const [name, make] of Object.entries(RUNS)) {
+    it(`${name}: finishes, stays in bounds, and still finds a secret hidden in it`, async () => {
+      const token = `${'gh' + 'p_'}${g.alnum(36)}`;
+      const run = make();
+      const half = Math.floor(run.length / 2);
+      const text = `${run.slice(0, half)}\n${token}\n${run.slice(half)}`;
+      const out = await createRedactor({ target: 'github' }).redact(text);
+      expect(out.text).not.toContain(token.slice(4));
+      expect(out.text).toContain('ghp_[GITHUB_TOKEN_1]');
+      let previous = 0;
+      for (const f of out.findings) {
+        expect(f.start).toBeGreaterThanOrEqual(previous);
+        expect(f.end).toBeGreaterThan(f.start);
+        expect(f.end).toBeLessThanOrEqual(text.length);
+        previous = f.end;
+      }
+    });
+  }
+
+  it('handles empty input, lone surrogates and a BOM', async () => {
+    const redactor = createRedactor({ target: 'github' });
+    expect((await redactor.redact('')).text).toBe('');
+    expect((await redactor.redact('\ud800 a@hooli.xyz \udfff')).text).toBe('\ud800 [EMAIL_1] \udfff');
+    const token = `${'np' + 'm_'}${g.alnum(36)}`;
+    expect((await redactor.redact(`\ufeff${token}`)).text).toBe('\ufeffnpm_[NPM_TOKEN_1]');
+  });
+});
