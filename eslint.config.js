@@ -12,7 +12,7 @@ export default tseslint.config(
         AbortController: 'readonly', AbortSignal: 'readonly', fetch: 'readonly', Response: 'readonly', Request: 'readonly',
         Headers: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly', Buffer: 'readonly', structuredClone: 'readonly',
         setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', queueMicrotask: 'readonly',
-        performance: 'readonly', AbortSignal: 'readonly',
+        performance: 'readonly',
       },
     },
     rules: {
