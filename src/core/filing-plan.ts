@@ -1,7 +1,7 @@
 import { formatLongDate } from './calendar-date.js';
 import type { Draft } from './draft.js';
 import type { Eta } from './eta.js';
-import { describePriority, PRIORITY_LABEL } from './priority.js';
+import { describePriority, PRIORITY_LABEL, type Priority } from './priority.js';
 import type { RedactionResult, Redactor } from './redaction/types.js';
 import { REQUEST_TYPE_INFO } from './request-type.js';
 import type { Decision } from './rubric.js';
@@ -46,7 +46,28 @@ export interface FilingPlan {
     marker: string;
   };
   etaComment?: { body: string; marker: string };
+  /** Set when the filing started from a Pylon ticket: link back, and leave both priorities in agreement. */
+  pylon?: {
+    ticketId: string;
+    number: number;
+    link: string;
+    fieldSlug: string;
+    /** The option to write to Pylon when its priority differs from the filing's. */
+    setPriorityTo?: string;
+    /** The priority both sides hold once filing ends, remembered for `triage sync`. */
+    agreedPriority: Priority;
+  };
   redactions: { linear: Record<string, number>; github: Record<string, number> };
+}
+
+/** What a plan needs of the Pylon ticket it starts from. */
+export interface PylonSource {
+  id: string;
+  number: number;
+  link: string;
+  fieldSlug: string;
+  priority: Priority | null;
+  toPylon: Record<Priority, string>;
 }
 
 export interface PlanInput {
@@ -59,6 +80,7 @@ export interface PlanInput {
   templates: TemplateSet;
   stateNames: { prioritized: string; backlog: string };
   redactors: { linear: Redactor; github: Redactor };
+  pylon?: PylonSource;
 }
 
 /** Hidden in the GitHub body so a retried filing finds the issue it already made. */
@@ -145,6 +167,11 @@ export async function planFiling(input: PlanInput): Promise<FilingPlan> {
     redactions: { linear: countKinds([linearTitle, linearDescription]), github: {} },
   };
   if (input.eta) plan.eta = input.eta;
+  if (input.pylon) {
+    const { pylon } = input;
+    plan.pylon = { ticketId: pylon.id, number: pylon.number, link: pylon.link, fieldSlug: pylon.fieldSlug, agreedPriority: decision.priority };
+    if (pylon.priority !== decision.priority) plan.pylon.setPriorityTo = pylon.toPylon[decision.priority];
+  }
 
   if (draft.github) {
     const githubView = {

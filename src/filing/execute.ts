@@ -2,6 +2,8 @@ import { fillLinearSlots } from '../core/filing-plan.js';
 import { PartialFilingError, ServiceError, TriageError } from '../errors.js';
 import type { LinearGateway } from '../services/linear/gateway.js';
 import type { GitHubGateway } from '../services/github/gateway.js';
+import type { PylonGateway } from '../services/pylon/gateway.js';
+import { withAgreed } from '../core/sync/agreed.js';
 import { parseRepo } from '../services/github/types.js';
 import type { LinearIssue } from '../services/linear/types.js';
 import type { Journal } from './journal.js';
@@ -12,6 +14,7 @@ import { allSettledOrThrow } from '../services/http/settle.js';
 export interface FilingServices {
   linear: () => Promise<LinearGateway>;
   github: () => Promise<GitHubGateway>;
+  pylon: () => Promise<PylonGateway>;
 }
 
 export interface ExecuteOptions {
@@ -150,6 +153,46 @@ export async function executeFiling(options: ExecuteOptions): Promise<FilingReco
       await save();
     }
 
+    if (plan.pylon) {
+      const ticket = plan.pylon;
+      const pylon = await services.pylon();
+      // Pylon's writes here set values and link by id: repeating them changes nothing, so no look-up is needed.
+      if (ticket.setPriorityTo && !record.results.pylonPriority) {
+        current = 'pylonPriority';
+        options.progress?.(`Setting Pylon ticket #${ticket.number} to the filing's priority`);
+        await pylon.updateIssueCustomFields(ticket.ticketId, [{ slug: ticket.fieldSlug, value: ticket.setPriorityTo }]);
+        record.results.pylonPriority = { value: ticket.setPriorityTo };
+        await save();
+      }
+      if (!record.results.pylonLink) {
+        current = 'pylonLink';
+        options.progress?.(`Linking Pylon ticket #${ticket.number} to the new issues`);
+        const links = [{ source: 'linear', external_issue_id: linearIssue.id }];
+        if (githubIssue) links.push({ source: 'github', external_issue_id: `${githubIssue.repo}/${githubIssue.number}` });
+        await pylon.linkExternalIssues(ticket.ticketId, links);
+        record.results.pylonLink = { sources: links.map((l) => l.source) };
+        await save();
+      }
+      if (!record.results.pylonAttachment) {
+        current = 'pylonAttachment';
+        const linear = await services.linear();
+        options.progress?.(`Attaching Pylon ticket #${ticket.number} to the Linear issue`);
+        // The agreed priority lives on this link, where every `triage sync` runner reads it.
+        const attachmentId = await withGuardedRetry(
+          () => linear.attach({
+            issueId: linearIssue.id,
+            url: ticket.link,
+            title: `Pylon #${ticket.number}`,
+            subtitle: plan.linear.title,
+            metadata: withAgreed({ source: 'triage', filingId: plan.id }, ticket.agreedPriority, options.now()),
+          }),
+          async () => (await linear.attachments(linearIssue.id)).find((a) => a.url === ticket.link)?.id,
+        );
+        record.results.pylonAttachment = { attachmentId };
+        await save();
+      }
+    }
+
     record.status = 'complete';
     delete record.lastError;
     await save();
@@ -194,6 +237,8 @@ function failureFor(record: FilingRecord, steps: StepName[], error: unknown): Er
   if (githubIssue) created.push({ what: `GitHub issue ${githubIssue.repo}#${githubIssue.number}`, url: githubIssue.url });
   if (linearLink) created.push({ what: 'link from Linear to GitHub' });
   if (etaComment) created.push({ what: 'ETA comment', url: etaComment.url });
+  if (record.results.pylonPriority) created.push({ what: `Pylon ticket #${record.plan.pylon?.number} priority set` });
+  if (record.results.pylonLink) created.push({ what: `Pylon ticket #${record.plan.pylon?.number} linked` });
   if (created.length === 0) {
     if (error instanceof ServiceError) {
       return new ServiceError(error.service, `${error.message}; nothing was filed`, {

@@ -1,12 +1,15 @@
 import type { FilingPlan } from '../core/filing-plan.js';
 
-export type StepName = 'linearIssue' | 'githubIssue' | 'linearLink' | 'etaComment';
+export type StepName = 'linearIssue' | 'githubIssue' | 'linearLink' | 'etaComment' | 'pylonPriority' | 'pylonLink' | 'pylonAttachment';
 
 export const STEP_DESCRIPTIONS: Record<StepName, string> = {
   linearIssue: 'Linear issue',
   githubIssue: 'GitHub issue',
   linearLink: 'link from the Linear issue to the GitHub issue',
   etaComment: 'ETA comment on the GitHub issue',
+  pylonPriority: "Pylon ticket's priority",
+  pylonLink: 'link from the Pylon ticket to the new issues',
+  pylonAttachment: 'link from the Linear issue to the Pylon ticket',
 };
 
 export interface LinearIssueResult {
@@ -40,6 +43,9 @@ export interface FilingRecord {
     githubIssue?: GitHubIssueResult;
     linearLink?: { attachmentId: string };
     etaComment?: { id: number; url: string };
+    pylonPriority?: { value: string };
+    pylonLink?: { sources: string[] };
+    pylonAttachment?: { attachmentId: string };
   };
   /** The last failure, as shown to the engineer (no tokens, no customer text). */
   lastError?: { step: StepName; message: string; at: string };
@@ -55,5 +61,9 @@ export function plannedSteps(plan: FilingPlan): StepName[] {
   const steps: StepName[] = ['linearIssue'];
   if (plan.github) steps.push('githubIssue', 'linearLink');
   if (plan.github && plan.etaComment) steps.push('etaComment');
+  if (plan.pylon) {
+    if (plan.pylon.setPriorityTo) steps.push('pylonPriority');
+    steps.push('pylonLink', 'pylonAttachment');
+  }
   return steps;
 }

@@ -349,6 +349,32 @@ describe('triage sync at scale', () => {
   });
 });
 
+describe('triage sync: where the agreed priority is found', () => {
+  it('finds the link among many other attachments, and for tickets on different pages sharing one Linear issue', async () => {
+    const issueId = demoLinearIssueId(1041);
+    const extra = createLinearState({
+      teams: [{ key: 'SUP' }],
+      issues: [{ id: issueId, teamId: 'SUP', title: 'x' }],
+      attachments: Array.from({ length: 60 }, (_, i) => ({ issueId, url: `https://github.com/acme/app/pull/${i + 1}`, title: `PR ${i + 1}` })),
+    });
+    emu.linear.state.attachments.unshift(...extra.attachments);
+    // A second ticket on another page linked to the same Linear issue, agreed High like the first.
+    seedLinked(1, 0, { from: 6000 });
+    const second = pylon().state.issues.find((i) => i.number === 6000)!;
+    second.external_issues = [{ source: 'linear', external_id: issueId }];
+    second.custom_fields = { priority: { slug: 'priority', value: 'high' } };
+    second.created_at = '2020-01-01T00:00:00Z';
+    emu.linear.state.attachments.push({ ...link(1041)!, id: 'attachment-6000', url: demoPylonTicketUrl(6000), title: 'Pylon #6000' });
+    const config = await configWith((raw) => {
+      raw.pylon.sync.pageSize = 5;
+    });
+    const { run, out } = await json(['--dry-run'], { config });
+    expect(run.code, run.stderr).toBe(0);
+    expect(actionOf(out, 1041)).toBe('in-sync');
+    expect(out.pairs.find((p) => p.pylon.number === 6000)).toMatchObject({ action: 'in-sync', agreed: 'high' });
+  });
+});
+
 describe('demo workspace', () => {
   it('has one linked ticket per sync case, each with its Linear issue', () => {
     for (const c of DEMO_LINKED) {

@@ -32,6 +32,8 @@ export interface NewFlags {
   input?: boolean;
   config?: string;
   recover?: string;
+  pylon?: string;
+  prioritySource?: string;
 }
 
 /** `triage new`'s options after parsing: typed, but possibly incomplete (the wizard fills the rest). */
@@ -61,6 +63,25 @@ export interface NewOptions {
   configPath?: string;
   /** `--recover <file>`: a draft saved by a cancelled wizard run. */
   recoverPath?: string;
+  /** `--pylon <id-or-number>`: the ticket to start from. */
+  pylon?: string;
+  /** Which side wins when the rubric and the Pylon ticket disagree (scripted runs; the wizard asks). */
+  prioritySource: 'rubric' | 'pylon';
+  /** Filled in from the Pylon ticket once it has been read. */
+  pylonTicket?: PylonTicketInfo;
+}
+
+/** What a filing needs to know of the Pylon ticket it started from. */
+export interface PylonTicketInfo {
+  id: string;
+  number: number;
+  link: string;
+  title: string;
+  /** Its priority as a triage priority, or null when unset. */
+  priority: Priority | null;
+  /** The custom field that holds it, and the option to write for each priority. */
+  fieldSlug: string;
+  toPylon: Record<Priority, string>;
 }
 
 /** `Name <email>`, `email` or `Name`. */
@@ -129,6 +150,7 @@ export async function parseNewFlags(flags: NewFlags, io: { cwd: string; stdin: I
     json: Boolean(flags.json),
     yes: Boolean(flags.yes),
     noInput: flags.input === false,
+    prioritySource: 'rubric',
   };
   const assign = <K extends keyof NewOptions>(key: K, value: NewOptions[K] | undefined) => {
     if (value !== undefined) options[key] = value;
@@ -147,6 +169,13 @@ export async function parseNewFlags(flags: NewFlags, io: { cwd: string; stdin: I
   assign('eta', clean(flags.eta));
   assign('configPath', clean(flags.config));
   assign('recoverPath', clean(flags.recover));
+  assign('pylon', clean(flags.pylon));
+  const source = clean(flags.prioritySource)?.toLowerCase();
+  if (source !== undefined) {
+    if (source !== 'rubric' && source !== 'pylon') throw new UsageError(`Unknown --priority-source "${flags.prioritySource}". Valid values: rubric, pylon`);
+    if (!options.pylon) throw new UsageError('--priority-source only applies with --pylon');
+    options.prioritySource = source;
+  }
   if (flags.github === false) options.github = false;
   return options;
 }

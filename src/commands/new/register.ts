@@ -19,6 +19,9 @@ Examples:
   $ cat ticket.txt | triage new --title "Login loop on SSO" --body-file - --type quick-fix \\
       --priority urgent --reason "CEO demo in an hour" --customer "Umbrella" --json
 
+  # Start from Pylon ticket #4812; Pylon's priority is updated to the rubric's, and both are linked back
+  $ triage new --pylon 4812 --type complex --impact significant-bug --json
+
   # In a terminal, plain \`triage new\` asks for everything it needs
   $ triage new
 
@@ -29,6 +32,8 @@ export function registerNew(program: Command, setup: CommandSetup): void {
   program
     .command('new')
     .description('File a customer request: applies the priority rubric, redacts, and creates a linked Linear issue and GitHub issue')
+    .option('--pylon <ticket>', 'start from a Pylon ticket (its id or number): prefills title, report, customer, contacts, priority')
+    .option('--priority-source <side>', 'with --pylon, which priority stands when the rubric and Pylon disagree: rubric (default) or pylon')
     .option('--title <text>', 'issue title')
     .option('--body <text>', "the customer's report")
     .option('--body-file <path>', 'read the report from a file ("-" for stdin)')

@@ -54,6 +54,7 @@ export function newResultJson(result: NewResult) {
       linear: null,
       github: null,
       eta: plan.eta ? { date: plan.eta.date, source: plan.eta.source, commentUrl: null } : null,
+      pylon: plan.pylon ? { ticketId: plan.pylon.ticketId, number: plan.pylon.number, url: plan.pylon.link, priority: plan.pylon.agreedPriority, priorityUpdated: false, linked: false } : null,
     };
   }
   const { linearIssue, githubIssue, etaComment } = result.record.results;
@@ -64,6 +65,9 @@ export function newResultJson(result: NewResult) {
       : null,
     github: githubIssue ? { repo: githubIssue.repo, number: githubIssue.number, url: githubIssue.url } : null,
     eta: plan.eta ? { date: plan.eta.date, source: plan.eta.source, commentUrl: etaComment?.url ?? null } : null,
+    pylon: plan.pylon
+      ? { ticketId: plan.pylon.ticketId, number: plan.pylon.number, url: plan.pylon.link, priority: plan.pylon.agreedPriority, priorityUpdated: Boolean(result.record.results.pylonPriority), linked: Boolean(result.record.results.pylonLink) }
+      : null,
   };
 }
 
@@ -101,6 +105,9 @@ export function planText(plan: FilingPlan, columns: number): string {
     lines.push(rule, 'No GitHub issue (--no-github)');
   }
   if (plan.etaComment) lines.push(rule, 'ETA comment on the GitHub issue', '', plan.etaComment.body.trimEnd());
+  if (plan.pylon) {
+    lines.push(rule, `Pylon ticket #${plan.pylon.number}: linked to both issues${plan.pylon.setPriorityTo ? `; its priority is set to ${plan.pylon.setPriorityTo} to match` : '; its priority already matches'}`);
+  }
   lines.push(rule);
   return lines.join('\n');
 }
@@ -124,6 +131,9 @@ export function renderFiled(io: IO, result: Extract<NewResult, { kind: 'filed' }
   if (plan.type === 'quick-fix') io.err(`Open your PR from branch: ${c.cyan(linear.branchName)}`);
   if (plan.eta && results.etaComment) io.err(`ETA ${formatLongDate(plan.eta.date)} posted on the GitHub issue`);
   if (plan.type === 'feature') io.err('Feature request filed in the Backlog: it will be discussed in a future cycle.');
+  if (plan.pylon && results.pylonLink) {
+    io.success(`Pylon ticket #${plan.pylon.number} linked${results.pylonPriority ? ` and set to ${describePriority(plan.pylon.agreedPriority)}` : ''}`);
+  }
   const lines = [`Linear: ${linear.url}`];
   if (results.githubIssue) lines.push(`GitHub: ${results.githubIssue.url}`);
   io.out(lines.join('\n'));

@@ -16,6 +16,7 @@ import { openJournal } from '../../filing/open-journal.js';
 import { withFilingLock } from '../../filing/lock.js';
 import type { FileJournal } from '../../filing/file-journal.js';
 import { missingFlags, type NewOptions } from './options.js';
+import { pylonReason } from './pylon-reason.js';
 
 export type NewResult = { kind: 'dry-run'; plan: FilingPlan } | { kind: 'filed'; record: FilingRecord };
 
@@ -93,6 +94,7 @@ export async function buildPlan(ctx: Context, options: CompleteOptions, config: 
     templates: config.templates,
     stateNames: config.linear.states,
     redactors: createRedactors(draft, config),
+    ...(options.pylonTicket ? { pylon: options.pylonTicket } : {}),
   });
 }
 
@@ -104,6 +106,10 @@ export interface RunNewHooks {
 export async function runNew(ctx: Context, options: NewOptions, hooks: RunNewHooks = {}): Promise<NewResult> {
   ctx.useConfigPath(options.configPath);
   if (options.recoverPath) applyDraft(options, await loadDraft(ctx.cwd, options.recoverPath));
+  if (options.pylon) {
+    const { prefillFromPylon } = await import('./pylon-prefill.js');
+    options.pylonTicket = await prefillFromPylon(ctx, options, await ctx.config());
+  }
   const missing = missingFlags(options);
   // Prompts only when both ends are a terminal; otherwise name every missing flag and stop (never hang).
   const canPrompt = ctx.io.interactive && !options.noInput;
@@ -116,6 +122,7 @@ export async function runNew(ctx: Context, options: NewOptions, hooks: RunNewHoo
   if (canPrompt && !options.dryRun && (missing.length > 0 || !options.yes)) {
     plan = await runWizardSavingDraft(ctx, config, options);
   } else {
+    applyPrioritySource(options, config);
     plan = await buildPlan(ctx, options as CompleteOptions, config);
     if (!options.dryRun) hooks.onPlanned?.(plan);
   }
@@ -133,6 +140,19 @@ export async function runNew(ctx: Context, options: NewOptions, hooks: RunNewHoo
     if (nothingCreated && (error instanceof ConfigError || error instanceof UsageError)) await journal.remove(record.id);
     throw error;
   }
+}
+
+/**
+ * When the rubric and the Pylon ticket disagree, a scripted run follows --priority-source: "pylon" makes
+ * the ticket's priority a manual one with its reason; "rubric" (the default) leaves the plan to update Pylon.
+ */
+export function applyPrioritySource(options: NewOptions, config: TriageConfig): void {
+  const ticket = options.pylonTicket;
+  if (!ticket?.priority || options.priority || options.prioritySource !== 'pylon' || !options.type) return;
+  const rubric = decisionFor(options, config);
+  if (rubric.priority === ticket.priority) return;
+  options.priority = ticket.priority;
+  options.reason = pylonReason(ticket, ticket.priority);
 }
 
 async function runWizardSavingDraft(ctx: Context, config: TriageConfig, options: NewOptions): Promise<FilingPlan> {
@@ -179,7 +199,7 @@ export function runFilingSteps(ctx: Context, journal: FileJournal, record: Filin
     executeFiling({
       record,
       journal,
-      services: { linear: () => ctx.linear(), github: () => ctx.github() },
+      services: { linear: () => ctx.linear(), github: () => ctx.github(), pylon: () => ctx.pylon() },
       now: () => ctx.now(),
       progress: (message) => ctx.io.info(ctx.io.color.dim(`… ${message}`)),
     }),

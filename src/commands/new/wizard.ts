@@ -8,6 +8,7 @@ import type { TriageConfig } from '../../config/config.js';
 import { parseContact, type NewOptions } from './options.js';
 import { planText, renderDecision } from './render.js';
 import { buildPlan, decisionFor, type CompleteOptions } from './run.js';
+import { pylonReason } from './pylon-reason.js';
 
 type ReviewAction = 'file' | 'title' | 'description' | 'type' | 'impact' | 'customer' | 'cancel';
 
@@ -37,6 +38,7 @@ export class NewWizard {
   async run(): Promise<{ options: CompleteOptions; plan: FilingPlan }> {
     const o = this.options;
     this.ctx.io.err(this.ctx.io.color.bold('New support ticket') + this.ctx.io.color.dim('  (Ctrl-C to cancel: nothing is filed)'));
+    if (o.pylonTicket) this.ctx.io.err(`Starting from Pylon ticket #${o.pylonTicket.number}: ${o.pylonTicket.title}`);
     if (!o.customer) await this.askCustomer();
     if (!o.type) await this.askType();
     if (!o.impact && !o.priority) await this.askImpact();
@@ -109,6 +111,21 @@ export class NewWizard {
     const c = this.ctx.io.color;
     this.ctx.io.err(`  → ${c.bold(describePriority(decision.priority))}, ${decision.status === 'prioritized' ? 'Prioritized' : 'Backlog'}`);
     for (const reason of decision.reasons) this.ctx.io.err(c.dim(`    ${reason}`));
+    const ticket = o.pylonTicket;
+    if (ticket?.priority && ticket.priority !== decision.priority) {
+      const side = await this.prompter.select<'rubric' | 'pylon'>(
+        `Pylon ticket #${ticket.number} says ${describePriority(ticket.priority)}; the rubric says ${describePriority(decision.priority)}. Which stands?`,
+        [
+          { value: 'rubric', name: `${describePriority(decision.priority)}, the rubric's`, description: 'Pylon is updated to match when filing ends' },
+          { value: 'pylon', name: `${describePriority(ticket.priority)}, Pylon's`, description: 'the ticket says the priority was set to match Pylon' },
+        ],
+      );
+      if (side === 'pylon') {
+        o.priority = ticket.priority;
+        o.reason = pylonReason(ticket, ticket.priority);
+        return;
+      }
+    }
     const keep = await this.prompter.confirm('Keep this priority?', { default: true });
     if (keep) {
       delete o.priority;

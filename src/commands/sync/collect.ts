@@ -56,7 +56,6 @@ export async function collectPairs(input: {
 }): Promise<CollectResult> {
   const pairs: SyncPair[] = [];
   const seen = new Set<string>();
-  const issues = new Map<string, LinearSyncIssue>();
   let scanned = 0;
 
   for await (const page of input.pylon.searchIssuePages(input.filter, { pageSize: input.pageSize })) {
@@ -76,15 +75,20 @@ export async function collectPairs(input: {
         });
       }
     }
-    const wanted = [...new Set(fresh.map((p) => p.linearId))].filter((id) => UUID.test(id) && !issues.has(id));
+    // Fetched per page with this page's links, even an issue an earlier page read: its attachments are filtered
+    // to the links asked for, and a ticket on this page may be linked to it too.
+    const issues = new Map<string, LinearSyncIssue>();
+    const wanted = [...new Set(fresh.map((p) => p.linearId))].filter((id) => UUID.test(id));
     const batches: string[][] = [];
     for (let i = 0; i < wanted.length; i += LINEAR_BATCH_SIZE) batches.push(wanted.slice(i, i + LINEAR_BATCH_SIZE));
     await mapBounded(batches, input.concurrency, async (ids) => {
-      for (const issue of await input.linear.issuesForSync(ids)) issues.set(issue.id, issue);
+      const wantedIds = new Set(ids);
+      const links = [...new Set(fresh.filter((p) => wantedIds.has(p.linearId)).map((p) => p.ticket.link))];
+      for (const issue of await input.linear.issuesForSync(ids, links)) issues.set(issue.id, issue);
     });
     for (const pair of fresh) {
       pair.linear = issues.get(pair.linearId);
-      pair.attachment = pair.linear?.attachments.find((a) => sameUrl(a.url, pair.ticket.link));
+      pair.attachment = pair.linear?.attachments.find((a) => a.url === pair.ticket.link);
     }
     pairs.push(...fresh);
     input.progress(scanned, pairs.length);
@@ -94,19 +98,6 @@ export async function collectPairs(input: {
 
 function linearIdsOf(ticket: PylonIssue): string[] {
   return [...new Set((ticket.external_issues ?? []).filter((e) => e.source === 'linear' && e.external_id).map((e) => e.external_id))];
-}
-
-/** Links compared without a trailing slash or a difference in the host's case. */
-export function sameUrl(a: string, b: string): boolean {
-  const norm = (u: string) => {
-    try {
-      const url = new URL(u);
-      return `${url.protocol}//${url.host.toLowerCase()}${url.pathname.replace(/\/+$/, '')}${url.search}`;
-    } catch {
-      return u.trim();
-    }
-  };
-  return norm(a) === norm(b);
 }
 
 export function isLinearUuid(id: string): boolean {

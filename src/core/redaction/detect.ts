@@ -28,6 +28,7 @@ import { detectUrlCredentials } from './url-credentials.js';
  */
 
 const MAX_DEPTH = 2;
+const SEPARATOR = '\n\u0000\n';
 
 export interface EngineConfig {
   target: RedactionTarget;
@@ -88,16 +89,45 @@ export class DetectionEngine {
       ...detectExtraPatterns(text, config.extraPatterns),
       ...(await detectWithSecretlint(text)),
     ];
-    if (depth < MAX_DEPTH) {
-      for (const run of [...findUrlEncodedRuns(text), ...findBase64Runs(text)]) {
-        const inner = await this.detect(run.decoded, depth + 1, budget);
-        if (inner.length === 0) continue;
-        let best = inner[0] as Candidate;
-        for (const c of inner) if (rankOf(c) > rankOf(best)) best = c;
-        candidates.push({ kind: best.kind, start: run.start, end: run.end, confidence: best.confidence, key: best.key });
-      }
-    }
+    if (depth < MAX_DEPTH) candidates.push(...(await this.detectEncoded(text, depth, budget)));
     return this.filter(text, candidates);
+  }
+
+  /**
+   * All decoded runs of a text are scanned in one pass, joined by a separator no detector reads across (a
+   * NUL between line breaks), so that thousands of tiny runs cost one scan rather than thousands.
+   */
+  private async detectEncoded(text: string, depth: number, budget: PhoneBudget): Promise<Candidate[]> {
+    const runs = [...findUrlEncodedRuns(text), ...findBase64Runs(text)];
+    if (runs.length === 0) return [];
+    const offsets: number[] = [];
+    const parts: string[] = [];
+    let length = 0;
+    for (const run of runs) {
+      offsets.push(length);
+      parts.push(run.decoded, SEPARATOR);
+      length += run.decoded.length + SEPARATOR.length;
+    }
+    const inner = await this.detect(parts.join(''), depth + 1, budget);
+    const best = new Map<number, Candidate>();
+    for (const c of inner) {
+      // the run whose decoded text holds the start of this detection
+      let lo = 0;
+      let hi = offsets.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((offsets[mid] ?? 0) <= c.start) lo = mid;
+        else hi = mid - 1;
+      }
+      const current = best.get(lo);
+      if (!current || rankOf(c) > rankOf(current)) best.set(lo, c);
+    }
+    const found: Candidate[] = [];
+    for (const [index, c] of best) {
+      const run = runs[index];
+      if (run) found.push({ kind: c.kind, start: run.start, end: run.end, confidence: c.confidence, key: c.key });
+    }
+    return found;
   }
 
   private filter(text: string, candidates: Candidate[]): Candidate[] {

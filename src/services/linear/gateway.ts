@@ -79,13 +79,13 @@ export class LinearGateway {
   static readonly SYNC_BATCH_MAX = 250;
 
   /**
-   * Many issues in ONE request, with their attachments: `triage sync` reads a page of linked tickets'
-   * issues at once rather than one request per issue. Ids Linear does not know are simply absent.
+   * Many issues in ONE request, each with its attachments whose URL is one of `links`: `triage sync` reads a
+   * page of linked tickets' issues at once rather than one request per issue. Ids Linear does not know are absent.
    */
-  async issuesForSync(ids: string[]): Promise<LinearSyncIssue[]> {
+  async issuesForSync(ids: string[], links: string[]): Promise<LinearSyncIssue[]> {
     if (ids.length === 0) return [];
     if (ids.length > LinearGateway.SYNC_BATCH_MAX) throw new Error(`issuesForSync takes at most ${LinearGateway.SYNC_BATCH_MAX} ids`);
-    const data = await this.request(q.ISSUES_FOR_SYNC, { ids, first: ids.length });
+    const data = await this.request(q.ISSUES_FOR_SYNC, { ids, first: ids.length, links });
     const nodes = (data.issues as Nodes<Omit<LinearSyncIssue, 'attachments'> & { attachments: Nodes<LinearAttachment> }>).nodes;
     return nodes.map((n) => ({ id: n.id, identifier: n.identifier, url: n.url, priority: n.priority, attachments: n.attachments.nodes }));
   }

@@ -42,11 +42,12 @@ export const ISSUE_ATTACHMENTS = `query triageIssueAttachments($id: String!) {
 }`;
 
 /**
- * `triage sync`: many issues by id in one request (up to 250), each with the attachments that may hold the
- * link to a Pylon ticket and the priority both sides last agreed on.
+ * `triage sync`: many issues by id in one request (up to 250), each with only the attachments whose URL is one
+ * of the given Pylon ticket links (where the priority both sides last agreed on is kept), however many other
+ * attachments an issue has.
  */
-export const ISSUES_FOR_SYNC = `query triageIssuesForSync($ids: [ID!], $first: Int) {
+export const ISSUES_FOR_SYNC = `query triageIssuesForSync($ids: [ID!], $first: Int, $links: [String!]) {
   issues(filter: { id: { in: $ids } }, first: $first, includeArchived: true) {
-    nodes { id identifier url priority attachments(first: 50) { nodes { id url title metadata } } }
+    nodes { id identifier url priority attachments(filter: { url: { in: $links } }, first: 10) { nodes { id url title metadata } } }
   }
 }`;

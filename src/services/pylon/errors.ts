@@ -39,7 +39,7 @@ function scrub(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-function describe(status: number, detail: PylonErrorDetail): string {
+function describeFailure(status: number, detail: PylonErrorDetail): string {
   const what = detail.messages.length ? detail.messages.join('; ') : `HTTP ${status}`;
   return `${status} ${what}${detail.requestId ? ` (request_id ${detail.requestId})` : ''}`;
 }
@@ -51,10 +51,8 @@ export function toPylonError(status: number, body: unknown, what: string, secret
   const detail = pylonErrorDetail(body, secrets);
   if (status === 401 || status === 403) {
     const wrongRegion = detail.messages.some((m) => /wrong[_ ]region/i.test(m));
-    const message =
-      status === 401
-        ? `Pylon rejected the token in PYLON_API_TOKEN (${describe(status, detail)})`
-        : `The token in PYLON_API_TOKEN may not ${what} (${describe(status, detail)})`;
+    const why = `${status} ${detail.messages.join('; ') || `HTTP ${status}`}${detail.requestId ? `; request_id ${detail.requestId}` : ''}`;
+    const message = status === 401 ? `Pylon rejected the token in PYLON_API_TOKEN (${why})` : `Pylon refused the ${what} to the token in PYLON_API_TOKEN (${why})`;
     return new AuthError('pylon', message, {
       hint: wrongRegion
         ? 'The token belongs to the other Pylon region: set `pylon.region` ("us" or "eu") in the config, or PYLON_API_URL.'
@@ -68,7 +66,7 @@ export function toPylonError(status: number, body: unknown, what: string, secret
   if (status === 404) hint = 'Check the id or number (it is the number shown in Pylon, or the issue\'s UUID).';
   if (status === 429) hint = 'Pylon limits each endpoint to a few requests a minute; wait a minute and run it again.';
   if (hintOverride) hint = hintOverride;
-  return new PylonServiceError(`Pylon ${what} failed: ${describe(status, detail)}`, detail.requestId, {
+  return new PylonServiceError(`Pylon ${what} failed: ${describeFailure(status, detail)}`, detail.requestId, {
     status,
     transient,
     ...(hint ? { hint } : {}),

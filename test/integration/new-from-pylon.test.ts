@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulators, type Emulators } from '../support/emulators.js';
+import { runCli, tempHome } from '../support/run-cli.js';
+import { demoPylonTicketUrl } from '../../src/sandbox/seed/demo-workspace.js';
+
+const CONFIG = new URL('../../.triagerc.example.json', import.meta.url).pathname;
+
+let emu: Emulators;
+beforeAll(async () => {
+  emu = await startEmulators({ pylon: { rateLimits: { '*': 0 } } });
+});
+afterAll(async () => {
+  await emu.stop();
+});
+
+const pylon = () => emu.pylon!;
+const ticket = (n: number) => pylon().state.issues.find((i) => i.number === n)!;
+const linearIssue = (id: string) => emu.linear.state.issues.find((i) => i.id === id)!;
+
+async function file(args: string[], overrides = {}) {
+  const home = await tempHome();
+  const run = await runCli(['new', '--config', CONFIG, '--json', ...args], { env: emu.env, home, overrides });
+  return { ...run, home };
+}
+
+describe('triage new --pylon', () => {
+  it('prefills from the ticket, links back both ways, and updates Pylon to the rubric', async () => {
+    expect(ticket(1048).custom_fields.priority?.value).toBe('medium');
+    const run = await file(['--pylon', '1048', '--type', 'complex', '--impact', 'core-broken']);
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout);
+    const issue = linearIssue(out.linear.id);
+
+    // Prefilled: the ticket's title, its HTML report as text, the account as customer.
+    expect(issue.title).toBe('Scheduled reports arrive an hour late after DST');
+    expect(issue.description).toContain('Initech');
+    expect(issue.description).not.toMatch(/<\/?p>/);
+
+    // The rubric stood (High) and Pylon now agrees.
+    expect(issue.priority).toBe(2);
+    expect(ticket(1048).custom_fields.priority?.value).toBe('high');
+    expect(out.pylon).toMatchObject({ number: 1048, priority: 'high', priorityUpdated: true, linked: true });
+
+    // Pylon links both issues; Linear links the ticket and remembers the agreed priority for sync.
+    const external = ticket(1048).external_issues.map((e) => `${e.source}:${e.external_id}`);
+    expect(external).toEqual(expect.arrayContaining([`linear:${out.linear.id}`, `github:acme/app/${out.github.number}`]));
+    const attachment = emu.linear.state.attachments.find((a) => a.issueId === out.linear.id && a.url === demoPylonTicketUrl(1048))!;
+    expect(attachment.metadata).toMatchObject({ triage: { lastAgreedPriority: 'high' } });
+
+    // The requester and the account never reach GitHub.
+    const gh = emu.github.state.issues['acme/app']!.find((i) => i.number === out.github.number)!;
+    expect(gh.body).not.toMatch(/initech/i);
+  });
+
+  it("--priority-source pylon keeps the ticket's priority and says so in the ticket", async () => {
+    const updates = () => pylon().server.count((r) => r.operation === 'pylon.issues.update');
+    const before = updates();
+    const run = await file(['--pylon', '1050', '--type', 'complex', '--impact', 'polish', '--priority-source', 'pylon', '--no-github']);
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout);
+    const issue = linearIssue(out.linear.id);
+    expect(issue.priority).toBe(2);
+    expect(issue.description).toContain('matches the priority of Pylon ticket #1050 (High (P1))');
+    expect(out.pylon.priorityUpdated).toBe(false);
+    expect(updates()).toBe(before);
+  });
+
+  it('sets the priority on a ticket that had none', async () => {
+    const run = await file(['--pylon', '1051', '--type', 'feature', '--impact', 'nice-to-have', '--no-github']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(ticket(1051).custom_fields.priority?.value).toBe('low');
+  });
+
+  it('a Pylon step that fails is resumed like the others, without duplicates', async () => {
+    pylon().server.injectFault({ status: 503, match: (r) => r.operation === 'pylon.issues.linkExternal', times: 10 });
+    const first = await file(['--pylon', '1049', '--type', 'feature', '--impact', 'polish'], { timeoutMs: 800, sleep: async () => {} });
+    pylon().server.clearFaults();
+    expect(first.code, first.stderr).toBe(3);
+    expect(first.stderr).toContain('pending  link from the Pylon ticket to the new issues');
+    const id = /triage resume (\S+)/.exec(first.stderr)![1]!;
+    const second = await runCli(['resume', id, '--json'], { env: emu.env, home: first.home });
+    expect(second.code, second.stderr).toBe(0);
+    const links = ticket(1049).external_issues.filter((e) => e.source === 'linear');
+    expect(links).toHaveLength(1);
+    expect(emu.linear.state.issues.filter((i) => i.title === 'Dark mode for the reporting pages')).toHaveLength(1);
+  });
+
+  it('an unknown ticket is a clear error and files nothing', async () => {
+    const before = emu.linear.state.issues.length;
+    const run = await file(['--pylon', '99999', '--type', 'complex', '--impact', 'polish']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/Pylon issue 99999 lookup failed/);
+    expect(emu.linear.state.issues.length).toBe(before);
+  });
+});
