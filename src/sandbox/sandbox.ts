@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createLinearEmulator, type LinearEmulator } from './linear/emulator.js';
 import { createGitHubEmulator, type GitHubEmulator } from './github/emulator.js';
-import { demoGitHubState, demoLinearState } from './seed/demo-workspace.js';
+import { createPylonEmulator, type PylonEmulator } from './pylon/emulator.js';
+import { DEMO_PYLON_WEB_URL, demoGitHubState, demoLinearState, demoPylonState } from './seed/demo-workspace.js';
 import type { LinearState } from './linear/state.js';
 import type { GitHubState } from './github/state.js';
+import type { PylonState } from './pylon/state.js';
 
 /** Not secrets: fixed, documented values so `--sandbox` needs nothing exported. */
 export const SANDBOX_TOKENS = { linear: 'sandbox-linear-key', github: 'sandbox-github-token', pylon: 'sandbox-pylon-token' } as const;
@@ -14,18 +16,20 @@ export const SANDBOX_TOKENS = { linear: 'sandbox-linear-key', github: 'sandbox-g
 export const SANDBOX_WEB = {
   linear: 'https://linear.sandbox.invalid',
   github: 'https://github.sandbox.invalid',
-  pylon: 'https://pylon.sandbox.invalid',
+  pylon: DEMO_PYLON_WEB_URL,
 } as const;
 
 interface SavedState {
   version: 1;
   linear: LinearState;
   github: GitHubState;
+  pylon: PylonState;
 }
 
 export interface SandboxUrls {
   linear: string;
   github: string;
+  pylon: string;
 }
 
 export interface Sandbox {
@@ -47,6 +51,8 @@ export function sandboxEnv(urls: SandboxUrls): Record<string, string> {
     LINEAR_API_URL: `${urls.linear}/graphql`,
     GITHUB_TOKEN: SANDBOX_TOKENS.github,
     GITHUB_API_URL: urls.github,
+    PYLON_API_TOKEN: SANDBOX_TOKENS.pylon,
+    PYLON_API_URL: urls.pylon,
   };
 }
 
@@ -55,11 +61,11 @@ async function loadState(dir: string, reset: boolean): Promise<SavedState> {
   if (reset) await rm(file, { force: true });
   try {
     const saved = JSON.parse(await readFile(file, 'utf8')) as SavedState;
-    if (saved.version === 1 && saved.linear && saved.github) return saved;
+    if (saved.version === 1 && saved.linear && saved.github && saved.pylon) return saved;
   } catch {
     // No saved state yet (or unreadable): start from the demo workspace.
   }
-  return { version: 1, linear: demoLinearState(SANDBOX_TOKENS), github: demoGitHubState(SANDBOX_TOKENS) };
+  return { version: 1, linear: demoLinearState(SANDBOX_TOKENS), github: demoGitHubState(SANDBOX_TOKENS), pylon: demoPylonState(SANDBOX_TOKENS) };
 }
 
 async function saveState(dir: string, state: SavedState): Promise<void> {
@@ -71,7 +77,7 @@ async function saveState(dir: string, state: SavedState): Promise<void> {
 }
 
 /**
- * Starts the emulators of Linear and GitHub on 127.0.0.1 with the demo workspace, or with the state a
+ * Starts the emulators of Linear, GitHub and Pylon on 127.0.0.1 with the demo workspace, or with the state a
  * previous run left in `<state dir>/sandbox/state.json`.
  */
 export async function startSandbox(options: { stateDir: string; reset?: boolean; ports?: Partial<Record<keyof SandboxUrls, number>> }): Promise<Sandbox> {
@@ -79,9 +85,15 @@ export async function startSandbox(options: { stateDir: string; reset?: boolean;
   const state = await loadState(dir, options.reset ?? false);
   const linear: LinearEmulator = createLinearEmulator({ state: state.linear, webUrl: SANDBOX_WEB.linear });
   const github: GitHubEmulator = createGitHubEmulator({ state: state.github, webUrl: SANDBOX_WEB.github });
-  const [linearUrl, githubUrl] = await Promise.all([linear.start(options.ports?.linear), github.start(options.ports?.github)]);
-  const urls = { linear: linearUrl, github: githubUrl };
-  const save = () => saveState(dir, { version: 1, linear: linear.state, github: github.state });
+  // Pylon's real per-minute limits stay on: the sandbox shows how triage paces itself under them.
+  const pylon: PylonEmulator = createPylonEmulator({ state: state.pylon, webUrl: SANDBOX_WEB.pylon });
+  const [linearUrl, githubUrl, pylonUrl] = await Promise.all([
+    linear.start(options.ports?.linear),
+    github.start(options.ports?.github),
+    pylon.start(options.ports?.pylon),
+  ]);
+  const urls = { linear: linearUrl, github: githubUrl, pylon: pylonUrl };
+  const save = () => saveState(dir, { version: 1, linear: linear.state, github: github.state, pylon: pylon.state });
   if (options.reset) await save();
   return {
     urls,
@@ -89,7 +101,7 @@ export async function startSandbox(options: { stateDir: string; reset?: boolean;
     dir,
     save,
     async stop() {
-      await Promise.all([linear.stop(), github.stop()]);
+      await Promise.all([linear.stop(), github.stop(), pylon.stop()]);
     },
   };
 }

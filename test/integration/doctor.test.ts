@@ -6,7 +6,7 @@ import { runCli, tempHome } from '../support/run-cli.js';
 
 let emu: Emulators;
 beforeAll(async () => {
-  emu = await startEmulators();
+  emu = await startEmulators({ pylon: { rateLimits: { '*': 0 } } });
 });
 afterAll(async () => {
   await emu.stop();
@@ -32,6 +32,8 @@ describe('triage doctor', () => {
     expect(run.stdout).toContain('✓ Linear states in SUP: Todo, Backlog');
     expect(run.stdout).toContain('✓ Linear labels in SUP');
     expect(run.stdout).toContain('✓ Linear people: dana@acme.example, erin@acme.example');
+    expect(run.stdout).toContain('✓ Pylon token accepted');
+    expect(run.stdout).toContain('✓ Pylon priority field: "priority" has urgent, high, medium, low');
   });
 
   it('--json lists every check', async () => {
@@ -81,6 +83,24 @@ describe('triage doctor', () => {
     const run = await runCli(['doctor', '--config', file], { env: emu.env, home });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/✗ GitHub repo acme\/missing: GitHub repository lookup failed: 404 Not Found/);
+  });
+
+  it('a Pylon priority field that does not match: names the slug and lists what Pylon has', async () => {
+    const { home, file } = await configWith((c) => {
+      c.pylon.priorityField.values.urgent = 'p0';
+    });
+    const run = await runCli(['doctor', '--config', file], { env: emu.env, home });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/✗ Pylon priority field: pylon\.priorityField\.values\.urgent is "p0", not an option of Pylon's "priority" field\. Its options: urgent/);
+  });
+
+  it('a Pylon field slug that does not exist', async () => {
+    const { home, file } = await configWith((c) => {
+      c.pylon.priorityField.slug = 'severity';
+    });
+    const run = await runCli(['doctor', '--config', file], { env: emu.env, home });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('✗ Pylon priority field: Pylon has no issue custom field with slug "severity"');
   });
 
   it('an invalid config is one failed line, not a crash', async () => {

@@ -1,7 +1,7 @@
 import { createLinearEmulator, type LinearEmulator } from '../../src/sandbox/linear/emulator.js';
 import { createGitHubEmulator, type GitHubEmulator } from '../../src/sandbox/github/emulator.js';
 import { createPylonEmulator, type PylonEmulator, type PylonEmulatorOptions } from '../../src/sandbox/pylon/emulator.js';
-import { demoGitHubState, demoLinearState, demoPylonState } from '../../src/sandbox/seed/demo-workspace.js';
+import { DEMO_PYLON_WEB_URL, demoGitHubState, demoLinearState, demoPylonState } from '../../src/sandbox/seed/demo-workspace.js';
 import { testTokens } from './tokens.js';
 
 export interface Emulators {
@@ -26,7 +26,7 @@ export async function startEmulators(options: EmulatorsOptions = {}): Promise<Em
   const linear = createLinearEmulator({ state: demoLinearState(tokens) });
   const github = createGitHubEmulator({ state: demoGitHubState(tokens) });
   const pylonOptions = options.pylon === true ? {} : options.pylon || undefined;
-  const pylon = pylonOptions ? createPylonEmulator({ ...pylonOptions, state: pylonOptions.state ?? demoPylonState(tokens) }) : undefined;
+  const pylon = pylonOptions ? createPylonEmulator({ webUrl: DEMO_PYLON_WEB_URL, ...pylonOptions, state: pylonOptions.state ?? demoPylonState(tokens) }) : undefined;
   const [linearUrl, githubUrl, pylonUrl] = await Promise.all([linear.start(), github.start(), pylon?.start()]);
   return {
     linear,

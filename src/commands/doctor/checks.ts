@@ -137,3 +137,27 @@ export async function githubChecks(ctx: Context, config: TriageConfig): Promise<
   }
   return checks;
 }
+
+export async function pylonChecks(ctx: Context, config: TriageConfig): Promise<Check[]> {
+  if (!hasToken(ctx.env, 'pylon')) {
+    return [{ name: 'Pylon token', ok: false, detail: 'PYLON_API_TOKEN is not set (needed for --pylon and triage sync)', fix: 'Create an API token in Pylon (Settings → API tokens, admin only) and export PYLON_API_TOKEN.' }];
+  }
+  const checks: Check[] = [{ name: 'Pylon token', ok: true, detail: 'PYLON_API_TOKEN is set' }];
+  let pylon;
+  try {
+    pylon = await ctx.pylon();
+    const me = await pylon.me();
+    checks.push({ name: 'Pylon token accepted', ok: true, detail: `authenticated to ${me.name}` });
+  } catch (error) {
+    checks.push(failure('Pylon token accepted', error, 'Check PYLON_API_TOKEN (and PYLON_API_URL or pylon.region for EU tenants).'));
+    return checks;
+  }
+  const field = config.pylon.priorityField;
+  try {
+    await pylon.priorityField(field);
+    checks.push({ name: 'Pylon priority field', ok: true, detail: `"${field.slug}" has ${Object.values(field.values).join(', ')}` });
+  } catch (error) {
+    checks.push(failure('Pylon priority field', error, 'Fix pylon.priorityField in the config.'));
+  }
+  return checks;
+}

@@ -8,13 +8,13 @@ const SAVE_EVERY_MS = 1000;
 
 export async function sandboxCommand(ctx: Context, flags: SandboxFlags): Promise<void> {
   const port = Number(flags.port ?? '4680');
-  if (!Number.isInteger(port) || port < 1024 || port > 65534) throw new UsageError(`--port ${flags.port}: use a port between 1024 and 65534`);
+  if (!Number.isInteger(port) || port < 1024 || port > 65533) throw new UsageError(`--port ${flags.port}: use a port between 1024 and 65533`);
   let sandbox;
   try {
-    sandbox = await startSandbox({ stateDir: ctx.paths.stateDir, reset: Boolean(flags.reset), ports: { linear: port, github: port + 1 } });
+    sandbox = await startSandbox({ stateDir: ctx.paths.stateDir, reset: Boolean(flags.reset), ports: { linear: port, github: port + 1, pylon: port + 2 } });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new UsageError(`Port ${port} or ${port + 1} is in use (is a sandbox already running?)`, { hint: 'Pick others with --port.' });
+      throw new UsageError(`Port ${port}, ${port + 1} or ${port + 2} is in use (is a sandbox already running?)`, { hint: 'Pick others with --port.' });
     }
     throw error;
   }

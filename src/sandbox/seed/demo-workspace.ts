@@ -60,8 +60,11 @@ export function demoLinearState(tokens: DemoTokens): LinearState {
 
 // --- Pylon ------------------------------------------------------------------------------------------------
 
-/** The Pylon emulator's default web URL: ticket links (and so the Linear attachments above) are built on it. */
-export const DEMO_PYLON_WEB_URL = 'https://app.usepylon.com';
+/**
+ * The web URL the demo's Pylon serves ticket links on (the Linear attachments above are built on it). A
+ * reserved `.invalid` host, so a sandbox link is never mistaken for a real ticket; pass it as `webUrl`.
+ */
+export const DEMO_PYLON_WEB_URL = 'https://pylon.sandbox.invalid';
 
 export function demoPylonTicketUrl(number: number): string {
   return `${DEMO_PYLON_WEB_URL}/issues?issueNumber=${number}`;
