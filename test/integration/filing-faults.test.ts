@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fault, RecordedRequest } from '../../src/sandbox/http/emulator-server.js';
 import { startEmulators, type Emulators } from '../support/emulators.js';
 import { runCli, tempHome } from '../support/run-cli.js';
+import { linearRateLimitedFault } from '../../src/sandbox/linear/emulator.js';
+import { secondaryRateLimitFault } from '../../src/sandbox/github/emulator.js';
 
 const CONFIG = new URL('../../.triagerc.example.json', import.meta.url).pathname;
 
@@ -95,6 +97,32 @@ describe('a fault at every write step, then resume: exactly one of everything', 
     } finally {
       server.clearFaults();
     }
+    await expectFiledOnce(home, title);
+  });
+});
+
+describe("each service's own rate-limit answer is honoured, not treated as a failure", () => {
+  const cases = [
+    ['linearIssue', 'Linear RATELIMITED as HTTP 400', () => linearRateLimitedFault({ match: WRITES.linearIssue.match, retryAfter: 1 })],
+    ['linearLink', 'Linear RATELIMITED as HTTP 400', () => linearRateLimitedFault({ match: WRITES.linearLink.match, retryAfter: 1 })],
+    ['githubIssue', 'GitHub secondary rate limit (403 + Retry-After)', () => secondaryRateLimitFault({ match: WRITES.githubIssue.match, retryAfter: 1 })],
+    ['etaComment', 'GitHub secondary rate limit (403 + Retry-After)', () => secondaryRateLimitFault({ match: WRITES.etaComment.match, retryAfter: 1 })],
+  ] as const;
+
+  it.each(cases)('%s: %s', async (step, name, fault) => {
+    const home = await tempHome();
+    const title = `Rate limit ${step} ${name}`;
+    const server = emu[WRITES[step].service].server;
+    const before = server.count(WRITES[step].match);
+    server.injectFault(fault());
+    try {
+      const run = await file(home, title);
+      expect(run.code, run.stderr).toBe(0);
+    } finally {
+      server.clearFaults();
+    }
+    // Refused once, then done: the retry was made, and only once.
+    expect(server.count(WRITES[step].match) - before).toBe(2);
     await expectFiledOnce(home, title);
   });
 });
