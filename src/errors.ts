@@ -95,3 +95,17 @@ export class FailureError extends TriageError {
 export class CheckFailedError extends TriageError {
   readonly exitCode = ExitCode.failure;
 }
+
+/**
+ * A scripted feature request that looks like existing tickets: nothing is filed until `--append-to` or `--new`
+ * says what to do, so a script never silently files a duplicate. Carries the candidates for `--json`.
+ */
+export class CandidatesFoundError extends UsageError {
+  constructor(
+    message: string,
+    readonly candidates: ReadonlyArray<{ identifier: string; title: string; url: string; score: number; strong: boolean; github: string | null }>,
+    options: { hint?: string } = {},
+  ) {
+    super(message, options);
+  }
+}

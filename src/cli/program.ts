@@ -8,6 +8,8 @@ import { registerSync } from '../commands/sync/register.js';
 import { registerSandbox } from '../commands/sandbox/register.js';
 import { registerDoctor } from '../commands/doctor/register.js';
 import { registerCompletion } from '../commands/completion/register.js';
+import { registerUpdate } from '../commands/update/register.js';
+import { registerImmediate } from '../commands/immediate/register.js';
 
 export interface GlobalFlags {
   debug?: boolean;
@@ -45,6 +47,8 @@ LINEAR_API_URL, GITHUB_API_URL, PYLON_API_URL override the endpoints.`,
   registerRedact(program, setup);
   registerRubric(program, setup);
   registerSync(program, setup);
+  registerUpdate(program, setup);
+  registerImmediate(program, setup);
   registerSandbox(program, setup);
   registerDoctor(program, setup);
   registerCompletion(program, setup);

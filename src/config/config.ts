@@ -2,6 +2,7 @@ import { DEFAULT_ETA_POLICY, type EtaPolicy } from '../core/eta.js';
 import { DEFAULT_RUBRIC, type Rubric } from '../core/rubric.js';
 import type { RoutingConfig } from '../core/routing.js';
 import { DEFAULT_TEMPLATES, type TemplateSet } from '../core/templates.js';
+import { DEFAULT_CUSTOMER_UPDATE_TEMPLATES, type CustomerUpdateTemplates } from '../core/customer-update.js';
 import type { ExtraPattern } from '../core/redaction/types.js';
 import type { Priority } from '../core/priority.js';
 import type { ParsedConfig } from './schema.js';
@@ -10,12 +11,18 @@ import type { ParsedConfig } from './schema.js';
 export interface TriageConfig {
   /** The file it came from, or a description ("built-in sandbox config"). */
   source: string;
-  linear: { states: { prioritized: string; backlog: string } };
+  linear: {
+    states: { prioritized: string; backlog: string };
+    /** New feature tickets go into this project (the roadmap) ... */
+    featureProject?: string;
+    /** ... and/or get this label. */
+    featureLabel?: string;
+  };
   github: { skipForQuickFix: boolean };
   rubric: Rubric;
   eta: EtaPolicy & { timeZone?: string };
   routing: RoutingConfig;
-  templates: TemplateSet;
+  templates: TemplateSet & { customerUpdate: CustomerUpdateTemplates };
   redaction: { allow: string[]; extraPatterns: ExtraPattern[] };
   pylon: PylonConfig;
 }
@@ -43,14 +50,19 @@ export function resolveConfig(parsed: ParsedConfig, source: string): TriageConfi
     weekend: parsed.eta?.weekend ?? DEFAULT_ETA_POLICY.weekend,
   };
   if (parsed.eta?.timeZone) eta.timeZone = parsed.eta.timeZone;
+  const linear: TriageConfig['linear'] = { states: parsed.linear.states };
+  if (parsed.linear.featureProject) linear.featureProject = parsed.linear.featureProject;
+  if (parsed.linear.featureLabel) linear.featureLabel = parsed.linear.featureLabel;
+  const { customerUpdate, ...ticketTemplates } = parsed.templates ?? {};
+  const updates = Object.fromEntries(Object.entries(customerUpdate ?? {}).filter(([, v]) => v !== undefined)) as Partial<CustomerUpdateTemplates>;
   return {
     source,
-    linear: { states: parsed.linear.states },
+    linear,
     github: parsed.github,
     rubric: parsed.rubric ?? DEFAULT_RUBRIC,
     eta,
     routing: parsed.routing,
-    templates: { ...DEFAULT_TEMPLATES, ...parsed.templates },
+    templates: { ...DEFAULT_TEMPLATES, ...ticketTemplates, customerUpdate: { ...DEFAULT_CUSTOMER_UPDATE_TEMPLATES, ...updates } },
     redaction: { allow: parsed.redaction?.allow ?? [], extraPatterns: parsed.redaction?.extraPatterns ?? [] },
     pylon: {
       region: parsed.pylon.region,

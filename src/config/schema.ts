@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PRIORITIES } from '../core/priority.js';
 import { REQUEST_TYPES } from '../core/request-type.js';
 import { checkTemplate } from '../core/templates.js';
+import { UPDATE_SITUATIONS, type UpdateSituation } from '../core/customer-update.js';
 
 /**
  * The shape of `.triagerc.json` / `.triagerc.yaml` / `package.json#triage`. Every field is documented in
@@ -107,6 +108,10 @@ export const configSchema = z.strictObject({
     states: z
       .strictObject({ prioritized: nonEmpty, backlog: nonEmpty })
       .default({ prioritized: 'Todo', backlog: 'Backlog' }),
+    /** The roadmap: new feature tickets are put in this Linear project (by name) ... */
+    featureProject: nonEmpty.optional(),
+    /** ... and/or get this label (by name, the team's or the workspace's). */
+    featureLabel: nonEmpty.optional(),
   }).default({ states: { prioritized: 'Todo', backlog: 'Backlog' } }),
   github: z
     .strictObject({
@@ -169,6 +174,12 @@ export const configSchema = z.strictObject({
       linearDescription: template.optional(),
       githubBody: template.optional(),
       etaComment: template.optional(),
+      linearAppendComment: template.optional(),
+      githubAppendComment: template.optional(),
+      /** The customer update drafted after a filing and by `triage update`, one template per situation. */
+      customerUpdate: z
+        .strictObject(Object.fromEntries(UPDATE_SITUATIONS.map((s) => [s, template.optional()])) as Record<UpdateSituation, z.ZodOptional<typeof template>>)
+        .optional(),
     })
     .optional(),
   redaction: z

@@ -34,6 +34,8 @@ export interface FilingPlan {
     description: string;
     assignee: Route['linear']['assignee'];
     labels: string[];
+    /** A feature request's roadmap project (`linear.featureProject`), by name. */
+    project?: string;
   };
   github?: {
     repo: string;
@@ -88,8 +90,9 @@ export function filingMarker(id: string): string {
   return `<!-- triage-filing:${id} -->`;
 }
 
-export function etaMarker(id: string): string {
-  return `<!-- triage-eta:${id} -->`;
+/** The ETA date rides in the marker, so `triage update` reads it whatever the comment's wording. */
+export function etaMarker(id: string, date?: string): string {
+  return `<!-- triage-eta:${id}${date ? ` eta:${date}` : ''} -->`;
 }
 
 export function fillLinearSlots(text: string, linear: { identifier: string; url: string }): string {
@@ -200,7 +203,7 @@ export async function planFiling(input: PlanInput): Promise<FilingPlan> {
     const results = [githubTitle, githubBody];
     if (input.eta && draft.type === 'complex') {
       const comment = await redactors.github.redact(renderTemplate(input.templates.etaComment, githubView));
-      const etaMark = etaMarker(input.id);
+      const etaMark = etaMarker(input.id, input.eta.date);
       plan.etaComment = { body: `${comment.text.trimEnd()}\n\n${etaMark}\n`, marker: etaMark };
       results.push(comment);
     }

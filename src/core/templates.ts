@@ -9,6 +9,10 @@ export interface TemplateSet {
   linearDescription: string;
   githubBody: string;
   etaComment: string;
+  /** A feature request appended to an existing ticket: the comment on the Linear issue (Linear policy). */
+  linearAppendComment: string;
+  /** The same on its GitHub issue (GitHub policy: no customer). */
+  githubAppendComment: string;
 }
 
 /** Inserted into GitHub text where the Linear identifier goes, and replaced once Linear has answered. */
@@ -91,6 +95,23 @@ Tracked in Linear as {{linearIdentifier}}.
   etaComment: `**Estimated completion: {{etaLong}}** ({{etaDate}})
 
 {{#etaBusinessDays}}This is {{etaBusinessDays}} business days from filing, the team's target for {{priorityLabel}} issues. {{/etaBusinessDays}}We will update this issue if the estimate changes.
+`,
+  linearAppendComment: `**Another customer asks for this: {{customer}}**{{#pylonNumber}} (Pylon ticket #{{pylonNumber}}){{/pylonNumber}}
+
+Their request: **{{title}}**
+
+{{quotedReport}}
+
+- **Priority of this request by the rubric:** {{priorityReason}}
+{{#area}}
+- **Area:** {{area}}
+{{/area}}
+`,
+  githubAppendComment: `**Another customer asks for this.**
+
+Their request: **{{title}}**
+
+{{quotedReport}}
 `,
 };
 

@@ -1,6 +1,19 @@
+import type { AppendPlan } from '../core/append-plan.js';
+import type { CustomerUpdateDraft } from '../core/customer-update.js';
 import type { FilingPlan } from '../core/filing-plan.js';
 
-export type StepName = 'linearIssue' | 'githubIssue' | 'linearLink' | 'etaComment' | 'pylonPriority' | 'pylonLink' | 'pylonAttachment';
+export type StepName =
+  | 'linearIssue'
+  | 'githubIssue'
+  | 'linearLink'
+  | 'etaComment'
+  | 'pylonPriority'
+  | 'pylonLink'
+  | 'pylonAttachment'
+  | 'linearComment'
+  | 'githubComment'
+  | 'customer'
+  | 'customerNeed';
 
 export const STEP_DESCRIPTIONS: Record<StepName, string> = {
   linearIssue: 'Linear issue',
@@ -10,6 +23,10 @@ export const STEP_DESCRIPTIONS: Record<StepName, string> = {
   pylonPriority: "Pylon ticket's priority",
   pylonLink: 'link from the Pylon ticket to the new issues',
   pylonAttachment: 'link from the Linear issue to the Pylon ticket',
+  linearComment: "the customer's request as a comment on the Linear issue",
+  githubComment: "the customer's request as a comment on the GitHub issue",
+  customer: 'the customer in Linear',
+  customerNeed: "the customer's request recorded on the Linear issue",
 };
 
 export interface LinearIssueResult {
@@ -28,17 +45,44 @@ export interface GitHubIssueResult {
   url: string;
 }
 
-/**
- * A filing as the journal keeps it: the redacted plan, what each step produced, and which steps were
- * attempted (an attempted step with no result may have happened: look before doing it again).
- */
-export interface FilingRecord {
+/** A Pylon ticket the customer update goes to. */
+export interface PostTarget {
+  ticketId: string;
+  number: number;
+}
+
+/** The drafted customer update, and (once the engineer chose it) where and how it is posted. */
+export interface CustomerUpdateRecord extends CustomerUpdateDraft {
+  /** Set by `--reply` / `--note` or the wizard's answer: without it nothing is ever posted. */
+  post?: { mode: 'reply' | 'note'; targets: PostTarget[] };
+}
+
+interface PostResults {
+  /** By Pylon ticket id: the message posted there. */
+  posted?: Record<string, { mode: 'reply' | 'note'; messageId: string }>;
+}
+
+interface RecordBase {
   version: 1;
   id: string;
-  plan: FilingPlan;
   status: 'in-progress' | 'complete' | 'failed';
   attempted: Partial<Record<StepName, boolean>>;
-  results: {
+  /**
+   * When posting to each Pylon ticket was first tried. A reply or note is not idempotent: a resumed run first
+   * looks among the ticket's messages posted since then.
+   */
+  postAttempts?: Record<string, string>;
+  update?: CustomerUpdateRecord;
+  /** The last failure, as shown to the engineer (no tokens, no customer text). */
+  lastError?: { step: string; message: string; at: string };
+  updatedAt: string;
+}
+
+/** A new ticket: a Linear issue and its GitHub issue, linked. Records written before kinds existed have no `kind`. */
+export interface NewFilingRecord extends RecordBase {
+  kind?: 'new';
+  plan: FilingPlan;
+  results: PostResults & {
     linearIssue?: LinearIssueResult;
     githubIssue?: GitHubIssueResult;
     linearLink?: { attachmentId: string };
@@ -47,16 +91,59 @@ export interface FilingRecord {
     pylonLink?: { sources: string[] };
     pylonAttachment?: { attachmentId: string };
   };
-  /** The last failure, as shown to the engineer (no tokens, no customer text). */
-  lastError?: { step: StepName; message: string; at: string };
-  updatedAt: string;
 }
 
-export function newRecord(plan: FilingPlan, now: string): FilingRecord {
-  return { version: 1, id: plan.id, plan, status: 'in-progress', attempted: {}, results: {}, updatedAt: now };
+/** A feature request joining an existing ticket: comments on both sides and a customer request, no new issue. */
+export interface AppendRecord extends RecordBase {
+  kind: 'append';
+  plan: AppendPlan;
+  results: PostResults & {
+    linearComment?: { id: string; url: string };
+    githubComment?: { id: number; url: string };
+    pylonAttachment?: { attachmentId: string };
+    customer?: { id: string };
+    customerNeed?: { id: string };
+    pylonPriority?: { value: string };
+    pylonLink?: { sources: string[] };
+  };
 }
 
-/** The steps this plan needs, in order. */
+/** `triage update --reply/--note`: posting a fresh update to the Pylon tickets of an issue. */
+export interface UpdatePlan {
+  id: string;
+  createdAt: string;
+  issue: { id: string; identifier: string; url: string; title: string };
+}
+
+export interface UpdateRecord extends RecordBase {
+  kind: 'update';
+  plan: UpdatePlan;
+  results: PostResults;
+}
+
+/**
+ * A filing as the journal keeps it: the redacted plan, what each step produced, and which steps were
+ * attempted (an attempted step with no result may have happened: look before doing it again).
+ */
+export type FilingRecord = NewFilingRecord | AppendRecord | UpdateRecord;
+
+export function isNewFiling(record: FilingRecord): record is NewFilingRecord {
+  return record.kind === undefined || record.kind === 'new';
+}
+
+export function newRecord(plan: FilingPlan, now: string): NewFilingRecord {
+  return { version: 1, id: plan.id, kind: 'new', plan, status: 'in-progress', attempted: {}, results: {}, updatedAt: now };
+}
+
+export function appendRecord(plan: AppendPlan, now: string): AppendRecord {
+  return { version: 1, id: plan.id, kind: 'append', plan, status: 'in-progress', attempted: {}, results: {}, updatedAt: now };
+}
+
+export function updateRecord(plan: UpdatePlan, update: CustomerUpdateRecord, now: string): UpdateRecord {
+  return { version: 1, id: plan.id, kind: 'update', plan, update, status: 'in-progress', attempted: {}, results: {}, updatedAt: now };
+}
+
+/** The steps a new filing's plan needs, in order. */
 export function plannedSteps(plan: FilingPlan): StepName[] {
   const steps: StepName[] = ['linearIssue'];
   if (plan.github) steps.push('githubIssue', 'linearLink');
@@ -66,4 +153,52 @@ export function plannedSteps(plan: FilingPlan): StepName[] {
     steps.push('pylonLink', 'pylonAttachment');
   }
   return steps;
+}
+
+/** The steps of an append, in order. */
+export function appendSteps(plan: AppendPlan): StepName[] {
+  const steps: StepName[] = ['linearComment'];
+  if (plan.githubComment) steps.push('githubComment');
+  if (plan.pylon) steps.push('pylonAttachment');
+  steps.push('customer', 'customerNeed');
+  if (plan.pylon) {
+    if (plan.pylon.setPriorityTo) steps.push('pylonPriority');
+    steps.push('pylonLink');
+  }
+  return steps;
+}
+
+/** Every step of a record, filing steps first, then one post per Pylon ticket when posting was chosen. */
+export function recordSteps(record: FilingRecord): string[] {
+  const steps: string[] = record.kind === 'append' ? appendSteps(record.plan) : record.kind === 'update' ? [] : plannedSteps(record.plan);
+  for (const target of record.update?.post?.targets ?? []) steps.push(postStep(target.ticketId));
+  return steps;
+}
+
+export function postStep(ticketId: string): string {
+  return `post:${ticketId}`;
+}
+
+function isDone(record: FilingRecord, step: string): boolean {
+  if (step.startsWith('post:')) return Boolean(record.results.posted?.[step.slice(5)]);
+  return Boolean((record.results as Record<string, unknown>)[step]);
+}
+
+/** What is left, in words, for `triage resume` and a partial failure. */
+export function pendingSteps(record: FilingRecord): string[] {
+  return recordSteps(record)
+    .filter((step) => !isDone(record, step))
+    .map((step) => {
+      if (step === 'pylonLink' && record.kind === 'append') return 'link from the Pylon ticket to the existing issues';
+      if (!step.startsWith('post:')) return STEP_DESCRIPTIONS[step as StepName];
+      const target = record.update?.post?.targets.find((t) => postStep(t.ticketId) === step);
+      return `customer update (${record.update?.post?.mode ?? 'reply'}) on Pylon ticket #${target?.number ?? '?'}`;
+    });
+}
+
+/** One line that says what a record is about, for listings. */
+export function recordTitle(record: FilingRecord): string {
+  if (record.kind === 'append') return `${record.plan.title} (appended to ${record.plan.target.identifier})`;
+  if (record.kind === 'update') return `Customer update for ${record.plan.issue.identifier}`;
+  return record.plan.linear.title;
 }

@@ -10,6 +10,8 @@ export interface ResolvedLinear {
   labelIds: string[];
   assigneeId?: string;
   assigneeEmail?: string;
+  /** The roadmap project of a feature request. */
+  projectId?: string;
 }
 
 function sameName(a: string, b: string): boolean {
@@ -18,15 +20,16 @@ function sameName(a: string, b: string): boolean {
 
 /**
  * Turns names from config and flags into Linear ids, before anything is written: an unknown team, state,
- * label or person stops the filing with nothing created. Three requests at most (team with states and
- * labels, workspace labels, users), in parallel.
+ * label, person or project stops the filing with nothing created. Four requests at most (team with states and
+ * labels, users and the feature project in parallel, then workspace labels).
  */
 export async function resolveLinear(linear: LinearGateway, plan: FilingPlan): Promise<ResolvedLinear> {
-  const { team: teamKey, state, labels, assignee } = plan.linear;
-  const [team, viewer, users] = await allSettledOrThrow([
+  const { team: teamKey, state, labels, assignee, project } = plan.linear;
+  const [team, viewer, users, projects] = await allSettledOrThrow([
     linear.team(teamKey),
     assignee.kind === 'viewer' ? linear.viewer() : Promise.resolve(undefined),
     assignee.kind === 'email' ? linear.usersByEmail([assignee.email]) : Promise.resolve([]),
+    project ? linear.projectsNamed(project) : Promise.resolve([]),
   ]);
   if (!team) {
     throw new ConfigError(`Linear team "${teamKey}" does not exist or this API key cannot see it`, {
@@ -54,6 +57,15 @@ export async function resolveLinear(linear: LinearGateway, plan: FilingPlan): Pr
     });
   }
   const resolved: ResolvedLinear = { teamId: team.id, stateId: stateMatch.id, stateName: stateMatch.name, labelIds };
+  if (project) {
+    const match = projects.find((p) => sameName(p.name, project));
+    if (!match) {
+      throw new ConfigError(`Linear has no project "${project}" for feature requests (linear.featureProject)`, {
+        hint: 'Create the project in Linear, or fix linear.featureProject in your config.',
+      });
+    }
+    resolved.projectId = match.id;
+  }
   if (assignee.kind === 'viewer' && viewer) {
     resolved.assigneeId = viewer.id;
     resolved.assigneeEmail = viewer.email;

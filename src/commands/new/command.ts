@@ -1,16 +1,34 @@
 import type { Context } from '../../context.js';
+import { CandidatesFoundError } from '../../errors.js';
 import { parseNewFlags, type NewFlags } from './options.js';
-import { renderDecision, renderDryRun, renderFiled, newResultJson } from './render.js';
+import { newResultJson, renderCandidates, renderDecision, renderDryRun, renderFiled, renderPosted } from './render.js';
 import { runNew } from './run.js';
 
 /** Flags in, result out: parse, run, render. */
 export async function newCommand(ctx: Context, flags: NewFlags): Promise<void> {
   const options = await parseNewFlags(flags, { cwd: ctx.cwd, stdin: ctx.io.streams.stdin });
-  const result = await runNew(ctx, options, { onPlanned: (plan) => renderDecision(ctx.io, plan) });
+  let result;
+  try {
+    result = await runNew(ctx, options, {
+      onPlanned: (planned, candidates) => {
+        renderDecision(ctx.io, planned.prepared.plan);
+        if (!options.json) renderCandidates(ctx.io, candidates);
+      },
+      onFiled: (record) => {
+        if (!options.json) renderFiled(ctx.io, record, { askingToPost: ctx.io.interactive && !options.noInput && !options.yes && !record.update?.post });
+      },
+      onPosted: (record) => {
+        if (!options.json) renderPosted(ctx.io, record);
+      },
+    });
+  } catch (error) {
+    // A script asked for JSON: it gets the candidates to choose from as data too (the message goes to stderr).
+    if (error instanceof CandidatesFoundError && options.json) ctx.io.json({ choiceNeeded: true, candidates: error.candidates });
+    throw error;
+  }
   if (options.json) {
     ctx.io.json(newResultJson(result));
     return;
   }
-  if (result.kind === 'dry-run') renderDryRun(ctx.io, result.plan);
-  else renderFiled(ctx.io, result);
+  if (result.kind === 'dry-run') renderDryRun(ctx.io, result.planned, result.candidates);
 }

@@ -34,6 +34,10 @@ export interface NewFlags {
   recover?: string;
   pylon?: string;
   prioritySource?: string;
+  appendTo?: string;
+  new?: boolean;
+  reply?: boolean;
+  note?: boolean;
 }
 
 /** `triage new`'s options after parsing: typed, but possibly incomplete (the wizard fills the rest). */
@@ -54,8 +58,14 @@ export interface NewOptions {
   expected?: string;
   actual?: string;
   eta?: string;
-  /** undefined: the config decides (quick fixes may skip GitHub); false: `--no-github`. */
+  /** undefined: the config decides (quick fixes may skip GitHub); false: `--no-github`; true: `--github`. */
   github?: boolean;
+  /** `--append-to <LINEAR-ID>`: a feature request joins this existing ticket. */
+  appendTo?: string;
+  /** `--new`: a feature request gets a new ticket whatever the candidates. */
+  newTicket: boolean;
+  /** `--reply` / `--note`: post the customer update to the Pylon ticket. */
+  post?: 'reply' | 'note';
   dryRun: boolean;
   json: boolean;
   yes: boolean;
@@ -82,7 +92,11 @@ export interface PylonTicketInfo {
   /** The custom field that holds it, and the option to write for each priority. */
   fieldSlug: string;
   toPylon: Record<Priority, string>;
+  /** The Pylon account (the customer): Linear's customer requests know it by this id. */
+  accountId?: string;
 }
+
+export const LINEAR_IDENTIFIER = /^[A-Za-z0-9]{1,10}-\d+$/;
 
 /** `Name <email>`, `email` or `Name`. */
 export function parseContact(value: string): KnownContact {
@@ -151,6 +165,7 @@ export async function parseNewFlags(flags: NewFlags, io: { cwd: string; stdin: I
     yes: Boolean(flags.yes),
     noInput: flags.input === false,
     prioritySource: 'rubric',
+    newTicket: Boolean(flags.new),
   };
   const assign = <K extends keyof NewOptions>(key: K, value: NewOptions[K] | undefined) => {
     if (value !== undefined) options[key] = value;
@@ -176,8 +191,31 @@ export async function parseNewFlags(flags: NewFlags, io: { cwd: string; stdin: I
     if (!options.pylon) throw new UsageError('--priority-source only applies with --pylon');
     options.prioritySource = source;
   }
-  if (flags.github === false) options.github = false;
+  if (flags.github !== undefined) options.github = flags.github;
+  const appendTo = clean(flags.appendTo);
+  if (appendTo !== undefined) {
+    if (!LINEAR_IDENTIFIER.test(appendTo)) throw new UsageError(`--append-to ${appendTo}: expected a Linear issue identifier like SUP-12`);
+    options.appendTo = appendTo.toUpperCase();
+  }
+  if (options.appendTo && options.newTicket) throw new UsageError('--append-to joins an existing ticket and --new opens one: pass one of them');
+  if (flags.reply && flags.note) throw new UsageError('--reply posts the update to the customer and --note keeps it internal: pass one of them');
+  if (flags.reply) options.post = 'reply';
+  if (flags.note) options.post = 'note';
+  if (options.post && !options.pylon) {
+    throw new UsageError(`--${options.post} posts the customer update on the Pylon ticket the request came from: pass --pylon <ticket> too`);
+  }
+  checkTypeFlags(options);
   return options;
+}
+
+/**
+ * Flags that only make sense for some requests. Checked as soon as the type is known (from a flag, or once
+ * the wizard asked), so a script learns of a mistake before anything is searched or filed.
+ */
+export function checkTypeFlags(options: NewOptions): void {
+  if (options.type && options.type !== 'feature' && (options.appendTo || options.newTicket)) {
+    throw new UsageError(`${options.appendTo ? '--append-to' : '--new'} is for feature requests (--type feature), not ${options.type}`);
+  }
 }
 
 /** The flags a scripted run must have; named all at once so one retry fixes them all. */

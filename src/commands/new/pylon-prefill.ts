@@ -48,5 +48,6 @@ export async function prefillFromPylon(ctx: Context, options: NewOptions, config
     priority: reading.kind === 'set' ? reading.priority : null,
     fieldSlug: field.slug,
     toPylon: { ...field.toPylon },
+    ...(ticket.account?.id ? { accountId: ticket.account.id } : {}),
   };
 }

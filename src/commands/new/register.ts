@@ -19,14 +19,32 @@ Examples:
   $ cat ticket.txt | triage new --title "Login loop on SSO" --body-file - --type quick-fix \\
       --priority urgent --reason "CEO demo in an hour" --customer "Umbrella" --json
 
-  # Start from Pylon ticket #4812; Pylon's priority is updated to the rubric's, and both are linked back
-  $ triage new --pylon 4812 --type complex --impact significant-bug --json
+  # Start from Pylon ticket #4812; Pylon's priority is updated to the rubric's, and both are linked back;
+  # --reply posts the customer update (GitHub link, ETA) as a reply on the ticket (--note: internal note)
+  $ triage new --pylon 4812 --type complex --impact significant-bug --reply --json
+
+  # A feature request joins an existing ticket: comments on SUP-12 and its GitHub issue, the customer
+  # recorded as asking for it (Linear customer request); no new ticket
+  $ triage new --pylon 4813 --type feature --impact workflow-blocker --append-to SUP-12
+
+  # A feature request that resembles open tickets stops (exit 2, listing them) unless told:
+  $ triage new --title "Export dashboards to PDF" --body "..." --type feature \
+      --impact nice-to-have --customer Initech --new
+
+  # A quick fix when github.skipForQuickFix is set: --github files the GitHub issue anyway
+  $ triage new --title "Typo on invoices" --body "..." --type quick-fix --impact polish \
+      --customer Initech --github
 
   # In a terminal, plain \`triage new\` asks for everything it needs
   $ triage new
 
+Feature requests are compared with the routed team's open Linear issues (and the repo's open GitHub
+issues) first; a match with score >= 0.5 sharing two or more words is "strong" (see README). After
+every filing the customer update is drafted (stderr; "customerUpdate" in --json); it is posted only
+with --reply or --note, or when the wizard asks and you say so.
 Impacts (--impact) and the priority each earns: run \`triage rubric\`.
-Exit codes: 0 filed, 1 failure, 2 usage or config error, 3 partially filed, 4 authentication, 130 cancelled.`;
+Exit codes: 0 filed, 1 failure, 2 usage or config error, 3 partially filed, 4 authentication, 130 cancelled.
+(2 also when a scripted feature request has strong candidates and neither --append-to nor --new.)`;
 
 export function registerNew(program: Command, setup: CommandSetup): void {
   program
@@ -51,7 +69,12 @@ export function registerNew(program: Command, setup: CommandSetup): void {
     .option('--expected <text>', 'expected behaviour')
     .option('--actual <text>', 'actual behaviour')
     .option('--eta <when>', 'estimated completion: YYYY-MM-DD or business days like 3d (default: the ETA policy)')
-    .option('--no-github', 'file in Linear only')
+    .option('--github', 'file the GitHub issue even for a quick fix when github.skipForQuickFix is set')
+    .option('--no-github', 'file in Linear only (with --append-to: no comment on the GitHub issue)')
+    .option('--append-to <issue>', 'feature requests: add this request to an existing Linear issue (e.g. SUP-12) instead of a new ticket')
+    .option('--new', 'feature requests: open a new ticket even when similar open tickets exist')
+    .option('--reply', 'with --pylon: post the customer update as a reply on the Pylon ticket')
+    .option('--note', 'with --pylon: post the customer update as an internal note on the Pylon ticket')
     .option('--dry-run', 'show what would be filed (redacted); no network, no credentials')
     .option('--json', 'print the result as JSON on stdout')
     .option('--yes', 'do not ask for confirmation')

@@ -1,84 +1,28 @@
 import type { IO } from '../../cli/io.js';
+import type { AppendPlan } from '../../core/append-plan.js';
+import type { ScoredCandidate } from '../../core/candidates.js';
 import { formatLongDate } from '../../core/calendar-date.js';
 import type { FilingPlan } from '../../core/filing-plan.js';
-import { describePriority } from '../../core/priority.js';
+import { describePriority, priorityFromLinear } from '../../core/priority.js';
 import { REQUEST_TYPE_INFO } from '../../core/request-type.js';
-import type { Decision } from '../../core/rubric.js';
 import { LINEAR_IDENTIFIER_SLOT } from '../../core/templates.js';
-import type { NewResult } from './run.js';
+import type { AppendRecord, NewFilingRecord } from '../../filing/record.js';
+import type { CandidateSearch } from './candidates.js';
+import type { Planned } from './prepare.js';
+import { assigneeText, updateText } from './result-json.js';
 
-function decisionJson(decision: Decision) {
-  return {
-    priority: decision.priority,
-    priorityLabel: describePriority(decision.priority),
-    linearPriority: decision.linearPriority,
-    status: decision.status,
-    immediate: decision.immediate,
-    source: decision.source,
-    impact: decision.impact?.value ?? null,
-    reasons: decision.reasons,
-  };
-}
+export { newResultJson } from './result-json.js';
 
-function redactionsJson(plan: FilingPlan) {
-  const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
-  return { linear: plan.redactions.linear, github: plan.redactions.github, total: total(plan.redactions.linear) + total(plan.redactions.github) };
-}
+type PlanSummary = Pick<FilingPlan, 'type' | 'decision' | 'route' | 'redactions'>;
 
-function assigneeText(plan: FilingPlan): string | null {
-  const a = plan.linear.assignee;
-  return a.kind === 'email' ? a.email : a.kind === 'viewer' ? '(you)' : null;
-}
-
-/** The documented `--json` shape of `triage new` (see README, "Scripted use"). */
-export function newResultJson(result: NewResult) {
-  const plan = result.kind === 'dry-run' ? result.plan : result.record.plan;
-  const base = {
-    filingId: plan.id,
-    dryRun: result.kind === 'dry-run',
-    type: plan.type,
-    decision: decisionJson(plan.decision),
-    route: { name: plan.route.name, onCall: plan.route.onCall, reasons: plan.route.reasons },
-    redactions: redactionsJson(plan),
-  };
-  if (result.kind === 'dry-run') {
-    return {
-      ...base,
-      plan: {
-        linear: { ...plan.linear, assignee: assigneeText(plan) },
-        github: plan.github
-          ? { repo: plan.github.repo, title: plan.github.title, body: plan.github.body, labels: plan.github.labels, assignees: plan.github.assignees, assignToYou: plan.github.assignViewer }
-          : null,
-        etaComment: plan.etaComment ? { body: plan.etaComment.body } : null,
-      },
-      linear: null,
-      github: null,
-      eta: plan.eta ? { date: plan.eta.date, source: plan.eta.source, commentUrl: null } : null,
-      pylon: plan.pylon ? { ticketId: plan.pylon.ticketId, number: plan.pylon.number, url: plan.pylon.link, priority: plan.pylon.agreedPriority, priorityUpdated: false, linked: false } : null,
-    };
-  }
-  const { linearIssue, githubIssue, etaComment } = result.record.results;
-  return {
-    ...base,
-    linear: linearIssue
-      ? { id: linearIssue.id, identifier: linearIssue.identifier, url: linearIssue.url, priority: linearIssue.priority, state: linearIssue.state, team: plan.linear.team, assignee: linearIssue.assignee ?? null, branchName: linearIssue.branchName }
-      : null,
-    github: githubIssue ? { repo: githubIssue.repo, number: githubIssue.number, url: githubIssue.url } : null,
-    eta: plan.eta ? { date: plan.eta.date, source: plan.eta.source, commentUrl: etaComment?.url ?? null } : null,
-    pylon: plan.pylon
-      ? { ticketId: plan.pylon.ticketId, number: plan.pylon.number, url: plan.pylon.link, priority: plan.pylon.agreedPriority, priorityUpdated: Boolean(result.record.results.pylonPriority), linked: Boolean(result.record.results.pylonLink) }
-      : null,
-  };
-}
-
-function redactionLine(plan: FilingPlan): string {
+function redactionLine(plan: PlanSummary): string {
   const merged: Record<string, number> = { ...plan.redactions.github };
   for (const [kind, n] of Object.entries(plan.redactions.linear)) merged[kind] = Math.max(merged[kind] ?? 0, n);
   const parts = Object.entries(merged).map(([kind, n]) => `${n} ${kind}`);
   return parts.length ? `Redacted before filing: ${parts.join(', ')}` : 'Redaction found nothing sensitive';
 }
 
-export function renderDecision(io: IO, plan: FilingPlan): void {
+export function renderDecision(io: IO, plan: PlanSummary): void {
   const { decision } = plan;
   const c = io.color;
   io.err(`${c.bold(describePriority(decision.priority))} · ${decision.status === 'prioritized' ? 'Prioritized' : 'Backlog'} · ${REQUEST_TYPE_INFO[plan.type].title}`);
@@ -92,6 +36,7 @@ export function planText(plan: FilingPlan, columns: number): string {
   const rule = '─'.repeat(Math.min(columns, 80));
   lines.push(rule, `Linear issue (team ${plan.linear.team}, state ${plan.linear.state}, priority ${plan.linear.priority})`);
   if (plan.linear.labels.length) lines.push(`Labels: ${plan.linear.labels.join(', ')}`);
+  if (plan.linear.project) lines.push(`Project: ${plan.linear.project}`);
   const assignee = assigneeText(plan);
   if (assignee) lines.push(`Assignee: ${assignee}`);
   lines.push(`Title: ${plan.linear.title}`, '', plan.linear.description.trimEnd());
@@ -112,29 +57,144 @@ export function planText(plan: FilingPlan, columns: number): string {
   return lines.join('\n');
 }
 
-/** `--dry-run`: exactly what would be filed, redacted, on stdout. */
-export function renderDryRun(io: IO, plan: FilingPlan): void {
-  renderDecision(io, plan);
-  io.out(planText(plan, io.columns));
+function priorityName(linearPriority: number): string {
+  const p = priorityFromLinear(linearPriority);
+  return p ? describePriority(p) : 'no priority';
+}
+
+/** What an append will do, redacted, for `--dry-run` and the wizard's review. */
+export function appendPlanText(plan: AppendPlan, columns: number): string {
+  const rule = '─'.repeat(Math.min(columns, 80));
+  const t = plan.target;
+  const lines = [
+    rule,
+    `Append to ${t.identifier}: ${t.title}`,
+    `${t.state} · ${priorityName(t.priority)} · ${t.url}`,
+    'No new ticket: the request is added to the existing one, which keeps its priority.',
+    rule,
+    `Comment on Linear issue ${t.identifier}`,
+    '',
+    plan.linearComment.body.trimEnd(),
+  ];
+  if (plan.githubComment && t.github) lines.push(rule, `Comment on GitHub issue ${t.github.repo}#${t.github.number}`, '', plan.githubComment.body.trimEnd());
+  else lines.push(rule, t.github ? 'No comment on the GitHub issue (--no-github)' : `${t.identifier} has no linked GitHub issue: Linear only`);
+  const key = plan.customer.externalId ? 'its Pylon account' : plan.customer.domains.length ? `domain ${plan.customer.domains[0]}` : 'its name';
+  lines.push(rule, `Customer request: ${plan.customer.name} (found by ${key}) is recorded as asking for ${t.identifier}`);
+  if (plan.pylon) {
+    lines.push(`Pylon ticket #${plan.pylon.number}: linked to ${t.identifier}${t.github ? ' and its GitHub issue' : ''}${plan.pylon.setPriorityTo ? `; its priority is set to ${plan.pylon.setPriorityTo} to match` : ''}`);
+  }
+  lines.push(rule);
+  return lines.join('\n');
+}
+
+/** Word-wraps a line for display (the text sent is not changed); a word longer than the width (a URL) stays whole. */
+function wrap(line: string, width: number): string[] {
+  if (line.length <= width) return [line];
+  const out: string[] = [];
+  let current = '';
+  for (const word of line.split(' ')) {
+    if (current && current.length + 1 + word.length > width) {
+      out.push(current);
+      current = word;
+    } else {
+      current = current ? `${current} ${word}` : word;
+    }
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+/** The customer update in a frame, so it reads as the text that goes out, not as triage talking. Fits the terminal. */
+export function updateBox(io: IO, text: string, title: string): string {
+  const c = io.color;
+  const width = Math.max(20, Math.min(io.columns, 80) - 2);
+  const lines = text.trimEnd().split('\n').flatMap((line) => wrap(line, width));
+  return [c.bold(title), ...lines.map((line) => `${c.dim('│')} ${line}`.trimEnd())].join('\n');
+}
+
+export function renderCandidates(io: IO, search: CandidateSearch | null): void {
+  if (!search) return;
+  if (search.skipped) {
+    io.warn(`Not searched for similar tickets: ${search.skipped}.`);
+    return;
+  }
+  if (search.candidates.length === 0) {
+    io.info(io.color.dim('No similar open tickets found.'));
+    return;
+  }
+  io.err('Similar open tickets:');
+  for (const c of search.candidates) io.err(candidateLine(io, c));
+}
+
+function candidateLine(io: IO, c: ScoredCandidate): string {
+  return `  ${io.color.bold(c.identifier)}  ${c.title}  ${io.color.dim(`${c.url} (${c.strong ? 'strong, ' : ''}score ${c.score.toFixed(2)})`)}`;
+}
+
+/** `--dry-run`: exactly what would be filed (or appended), redacted, on stdout. */
+export function renderDryRun(io: IO, planned: Planned, candidates: CandidateSearch | null): void {
+  const { prepared, update } = planned;
+  renderDecision(io, prepared.plan);
+  renderCandidates(io, candidates);
+  const strong = candidates?.candidates.filter((c) => c.strong) ?? [];
+  if (strong.length) io.warn(`Without --dry-run this stops here (exit 2): pass --append-to ${strong[0]!.identifier} or --new.`);
+  io.out(prepared.kind === 'append' ? appendPlanText(prepared.plan, io.columns) : planText(prepared.plan, io.columns));
+  io.out(updateBox(io, updateText(update.text, prepared.kind === 'append' ? prepared.plan.target.github?.url : null), 'Customer update (draft, redacted)'));
   io.err(io.color.yellow('Dry run: nothing was filed.'));
 }
 
-export function renderFiled(io: IO, result: Extract<NewResult, { kind: 'filed' }>): void {
-  const { plan, results } = result.record;
+/** After filing: what happened on stderr, loudly when it is urgent; the links on stdout. */
+export function renderFiled(io: IO, record: NewFilingRecord | AppendRecord, options: { askingToPost?: boolean } = {}): void {
   const c = io.color;
-  const linear = results.linearIssue!;
-  io.success(`Linear ${c.bold(linear.identifier)} created (${describePriority(plan.decision.priority)}, ${linear.state})`);
-  if (results.githubIssue) io.success(`GitHub ${c.bold(`${results.githubIssue.repo}#${results.githubIssue.number}`)} created and linked`);
-  if (plan.decision.priority === 'urgent' && plan.route.onCall) {
-    io.err(c.red.bold('URGENT: this needs an immediate on-call response. On-call has been assigned.'));
+  let githubUrl: string | undefined;
+  const lines: string[] = [];
+  if (record.kind === 'append') {
+    const { plan, results } = record;
+    const t = plan.target;
+    io.success(`Appended to Linear ${c.bold(t.identifier)} (${t.state}): no new ticket`);
+    if (results.githubComment && t.github) io.success(`Request added to GitHub ${c.bold(`${t.github.repo}#${t.github.number}`)}`);
+    if (results.customerNeed) io.success(`${plan.customer.name} recorded as asking for it (Linear customer request)`);
+    io.err('Feature request: in the Backlog, to be discussed in a future cycle.');
+    if (plan.pylon && results.pylonLink) io.success(`Pylon ticket #${plan.pylon.number} linked${results.pylonPriority ? ` and set to ${plan.pylon.setPriorityTo}` : ''}`);
+    githubUrl = t.github?.url;
+    lines.push(`Linear: ${t.url}`);
+    if (t.github) lines.push(`GitHub: ${t.github.url}`);
+  } else {
+    const { plan, results } = record;
+    const linear = results.linearIssue!;
+    io.success(`Linear ${c.bold(linear.identifier)} created (${describePriority(plan.decision.priority)}, ${linear.state})`);
+    if (results.githubIssue) io.success(`GitHub ${c.bold(`${results.githubIssue.repo}#${results.githubIssue.number}`)} created and linked`);
+    if (plan.decision.priority === 'urgent' && plan.route.onCall) {
+      io.err(c.red.bold('URGENT: this needs an immediate on-call response. On-call has been assigned.'));
+    }
+    if (plan.type === 'quick-fix') io.err(`Open your PR from branch: ${c.cyan(linear.branchName)}`);
+    if (plan.eta && results.etaComment) io.err(`ETA ${formatLongDate(plan.eta.date)} posted on the GitHub issue`);
+    if (plan.type === 'feature') io.err('Feature request filed in the Backlog: it will be discussed in a future cycle.');
+    if (plan.pylon && results.pylonLink) {
+      io.success(`Pylon ticket #${plan.pylon.number} linked${results.pylonPriority ? ` and set to ${describePriority(plan.pylon.agreedPriority)}` : ''}`);
+    }
+    githubUrl = results.githubIssue?.url;
+    lines.push(`Linear: ${linear.url}`);
+    if (results.githubIssue) lines.push(`GitHub: ${results.githubIssue.url}`);
   }
-  if (plan.type === 'quick-fix') io.err(`Open your PR from branch: ${c.cyan(linear.branchName)}`);
-  if (plan.eta && results.etaComment) io.err(`ETA ${formatLongDate(plan.eta.date)} posted on the GitHub issue`);
-  if (plan.type === 'feature') io.err('Feature request filed in the Backlog: it will be discussed in a future cycle.');
-  if (plan.pylon && results.pylonLink) {
-    io.success(`Pylon ticket #${plan.pylon.number} linked${results.pylonPriority ? ` and set to ${describePriority(plan.pylon.agreedPriority)}` : ''}`);
-  }
-  const lines = [`Linear: ${linear.url}`];
-  if (results.githubIssue) lines.push(`GitHub: ${results.githubIssue.url}`);
+  renderDraftUpdate(io, record, githubUrl, options.askingToPost ?? false);
   io.out(lines.join('\n'));
+}
+
+/** The draft on stderr (stdout stays the links), then whether it was posted and how to post it if not. */
+function renderDraftUpdate(io: IO, record: NewFilingRecord | AppendRecord, githubUrl: string | undefined, askingToPost: boolean): void {
+  if (!record.update) return;
+  io.err(updateBox(io, updateText(record.update.text, githubUrl), 'Customer update (draft, redacted)'));
+  renderPosted(io, record);
+  const ticket = record.plan.pylon;
+  if (!record.update.post && ticket && !askingToPost) {
+    const id = record.kind === 'append' ? record.plan.target.identifier : record.results.linearIssue?.identifier;
+    io.info(io.color.dim(`Not posted. Post it with --reply or --note next time, or later with: triage update ${id} --reply`));
+  }
+}
+
+export function renderPosted(io: IO, record: NewFilingRecord | AppendRecord): void {
+  for (const target of record.update?.post?.targets ?? []) {
+    const posted = record.results.posted?.[target.ticketId];
+    if (posted) io.success(`Customer update posted as ${posted.mode === 'reply' ? 'a reply' : 'an internal note'} on Pylon ticket #${target.number}`);
+  }
 }

@@ -1,106 +1,33 @@
-import { randomUUID } from 'node:crypto';
 import type { Context } from '../../context.js';
-import { CancelledError, ConfigError, UsageError } from '../../errors.js';
-import { loadDraft, saveDraft, type SavedDraft } from '../../filing/drafts.js';
-import { calendarDateOf } from '../../core/calendar-date.js';
-import type { Draft } from '../../core/draft.js';
-import { etaFromPolicy, parseEta, type Eta } from '../../core/eta.js';
-import { planFiling, type FilingPlan } from '../../core/filing-plan.js';
-import { decide, type Decision } from '../../core/rubric.js';
-import { route } from '../../core/routing.js';
 import type { TriageConfig } from '../../config/config.js';
+import { CANDIDATE_RULES, type ScoredCandidate } from '../../core/candidates.js';
 import { createRedactors } from '../../core/filing-redactors.js';
+import { CancelledError, CandidatesFoundError, ConfigError, UsageError } from '../../errors.js';
+import { loadDraft, saveDraft, type SavedDraft } from '../../filing/drafts.js';
 import { executeFiling } from '../../filing/execute.js';
-import { newRecord, type FilingRecord } from '../../filing/record.js';
-import { openJournal } from '../../filing/open-journal.js';
-import { withFilingLock } from '../../filing/lock.js';
 import type { FileJournal } from '../../filing/file-journal.js';
-import { missingFlags, type NewOptions } from './options.js';
+import { withFilingLock } from '../../filing/lock.js';
+import { openJournal } from '../../filing/open-journal.js';
+import { appendRecord, newRecord, type AppendRecord, type FilingRecord, type NewFilingRecord } from '../../filing/record.js';
+import { readAppendTarget } from './append-target.js';
+import { searchCandidates, type CandidateSearch } from './candidates.js';
+import { checkTypeFlags, missingFlags, type NewOptions, type PylonTicketInfo } from './options.js';
+import { decisionFor, draftFrom, prepareAppend, prepareNew, routeOf, type CompleteOptions, type Planned } from './prepare.js';
 import { pylonReason } from './pylon-reason.js';
 
-export type NewResult = { kind: 'dry-run'; plan: FilingPlan } | { kind: 'filed'; record: FilingRecord };
+export { decisionFor, draftFrom, etaFor, type CompleteOptions } from './prepare.js';
 
-/** Options with every required field present. */
-export type CompleteOptions = NewOptions & Required<Pick<NewOptions, 'title' | 'body' | 'type' | 'customer'>>;
-
-export function decisionFor(options: Pick<NewOptions, 'type' | 'impact' | 'priority' | 'reason'>, config: TriageConfig): Decision {
-  const outcome = decide(
-    {
-      type: options.type!,
-      ...(options.impact ? { impact: options.impact } : {}),
-      ...(options.priority ? { override: { priority: options.priority, reason: options.reason ?? '' } } : {}),
-    },
-    config.rubric,
-  );
-  if (outcome.ok) return outcome.decision;
-  const error = outcome.error;
-  if (error.kind === 'unknown-impact') {
-    throw new UsageError(`Unknown --impact "${error.value}". Valid impacts: ${error.valid.join(', ')}`, {
-      hint: '`triage rubric` explains each one.',
-    });
-  }
-  if (error.kind === 'override-without-reason') throw new UsageError('--priority needs --reason: say why the rubric does not apply');
-  throw new UsageError('Pass --impact (or --priority with --reason)');
-}
-
-export function draftFrom(options: CompleteOptions, config: TriageConfig): Draft {
-  const github = options.github ?? !(options.type === 'quick-fix' && config.github.skipForQuickFix);
-  const draft: Draft = {
-    title: options.title,
-    body: options.body,
-    type: options.type,
-    customer: { name: options.customer, domains: options.customerDomains, contacts: options.contacts },
-    terms: options.terms,
-    labels: options.labels,
-    github,
-  };
-  if (options.impact) draft.impact = options.impact;
-  if (options.priority) draft.override = { priority: options.priority, reason: options.reason ?? '' };
-  for (const key of ['area', 'steps', 'expected', 'actual'] as const) {
-    const value = options[key];
-    if (value) draft[key] = value;
-  }
-  return draft;
-}
-
-/** Complex issues always get an ETA (the policy's, or `--eta`); other types only when `--eta` asks. */
-export function etaFor(options: NewOptions, decision: Decision, config: TriageConfig, now: Date): Eta | undefined {
-  const today = calendarDateOf(now, config.eta.timeZone);
-  if (options.eta) {
-    const parsed = parseEta(options.eta, today, config.eta);
-    if (!parsed.ok) throw new UsageError(parsed.message);
-    return parsed.eta;
-  }
-  return options.type === 'complex' ? etaFromPolicy(today, decision.priority, config.eta) : undefined;
-}
-
-/** Builds the redacted plan from complete options: no network, no credentials. */
-export async function buildPlan(ctx: Context, options: CompleteOptions, config: TriageConfig): Promise<FilingPlan> {
-  const decision = decisionFor(options, config);
-  const draft = draftFrom(options, config);
-  const eta = etaFor(options, decision, config, ctx.now());
-  const routed = route(
-    { type: draft.type, labels: draft.labels, title: draft.title, body: draft.body, ...(draft.area ? { area: draft.area } : {}) },
-    decision,
-    config.routing,
-  );
-  return planFiling({
-    id: randomUUID(),
-    createdAt: ctx.now().toISOString(),
-    draft,
-    decision,
-    route: routed,
-    ...(eta ? { eta } : {}),
-    templates: config.templates,
-    stateNames: config.linear.states,
-    redactors: createRedactors(draft, config),
-    ...(options.pylonTicket ? { pylon: options.pylonTicket } : {}),
-  });
-}
+export type NewResult =
+  | { kind: 'dry-run'; planned: Planned; candidates: CandidateSearch | null }
+  | { kind: 'filed'; record: NewFilingRecord | AppendRecord; candidates: CandidateSearch | null };
 
 export interface RunNewHooks {
   /** Called once the plan is known and before anything is filed (not after the wizard, which showed it). */
-  onPlanned?: (plan: FilingPlan) => void;
+  onPlanned?: (planned: Planned, candidates: CandidateSearch | null) => void;
+  /** Called once filed, before the wizard offers to post the customer update. */
+  onFiled?: (record: NewFilingRecord | AppendRecord) => void;
+  /** Called when the update was posted after the wizard asked. */
+  onPosted?: (record: NewFilingRecord | AppendRecord) => void;
 }
 
 export async function runNew(ctx: Context, options: NewOptions, hooks: RunNewHooks = {}): Promise<NewResult> {
@@ -118,28 +45,98 @@ export async function runNew(ctx: Context, options: NewOptions, hooks: RunNewHoo
     throw new UsageError(`Missing ${missing.join(', ')} (${why})`, { hint: 'See `triage new --help` for examples.' });
   }
   const config = await ctx.config();
-  let plan: FilingPlan;
-  if (canPrompt && !options.dryRun && (missing.length > 0 || !options.yes)) {
-    plan = await runWizardSavingDraft(ctx, config, options);
+  let planned: Planned;
+  let candidates: CandidateSearch | null;
+  const wizard = canPrompt && !options.dryRun && (missing.length > 0 || !options.yes);
+  if (wizard) {
+    ({ planned, candidates } = await runWizardSavingDraft(ctx, config, options));
   } else {
     applyPrioritySource(options, config);
-    plan = await buildPlan(ctx, options as CompleteOptions, config);
-    if (!options.dryRun) hooks.onPlanned?.(plan);
+    checkTypeFlags(options);
+    ({ planned, candidates } = await planScripted(ctx, options as CompleteOptions, config));
+    if (!options.dryRun) hooks.onPlanned?.(planned, candidates);
   }
-  if (options.dryRun) return { kind: 'dry-run', plan };
+  if (options.dryRun) return { kind: 'dry-run', planned, candidates };
 
   const journal = await openJournal(ctx);
-  const record = newRecord(plan, ctx.now().toISOString());
+  const now = ctx.now().toISOString();
+  const record: NewFilingRecord | AppendRecord = planned.prepared.kind === 'new' ? newRecord(planned.prepared.plan, now) : appendRecord(planned.prepared.plan, now);
+  record.update = { ...planned.update };
+  if (options.post && options.pylonTicket) record.update.post = { mode: options.post, targets: [postTarget(options.pylonTicket)] };
   // Journaled before the first request: whatever happens next, `triage resume` can finish it.
   await journal.save(record);
   try {
-    return { kind: 'filed', record: await runFilingSteps(ctx, journal, record) };
+    await runFilingSteps(ctx, journal, record);
   } catch (error) {
     // A config or usage mistake found before anything was created: resuming this plan could never work.
     const nothingCreated = Object.keys(record.results).length === 0;
     if (nothingCreated && (error instanceof ConfigError || error instanceof UsageError)) await journal.remove(record.id);
     throw error;
   }
+  hooks.onFiled?.(record);
+
+  // The wizard asks before anything reaches the customer; a script posts only with --reply or --note.
+  if (wizard && options.pylonTicket && !record.update.post && !options.yes) {
+    const { askToPost } = await import('./wizard.js');
+    const mode = await askToPost(ctx, options.pylonTicket);
+    if (mode) {
+      record.update.post = { mode, targets: [postTarget(options.pylonTicket)] };
+      await runFilingSteps(ctx, journal, record);
+      hooks.onPosted?.(record);
+    }
+  }
+  return { kind: 'filed', record, candidates };
+}
+
+function postTarget(ticket: PylonTicketInfo) {
+  return { ticketId: ticket.id, number: ticket.number };
+}
+
+/**
+ * A scripted run: `--append-to` reads the ticket to join; a feature without `--new` is first compared with the
+ * open tickets, and a strong match stops it (exit 2) unless this is a dry run, which shows the candidates.
+ */
+async function planScripted(ctx: Context, options: CompleteOptions, config: TriageConfig): Promise<{ planned: Planned; candidates: CandidateSearch | null }> {
+  if (options.type === 'feature' && options.appendTo) {
+    const existing = await readAppendTarget(ctx, options.appendTo);
+    return { planned: await prepareAppend(ctx, options, config, existing), candidates: null };
+  }
+  let candidates: CandidateSearch | null = null;
+  if (options.type === 'feature' && !options.newTicket) {
+    candidates = await findCandidates(ctx, options, config);
+    const strong = candidates.candidates.filter((c) => c.strong);
+    if (strong.length && !options.dryRun) throw candidatesError(strong);
+  }
+  return { planned: await prepareNew(ctx, options, config), candidates };
+}
+
+/** The routed team's open tickets (and the routed repo's) that this feature request may duplicate. */
+export async function findCandidates(ctx: Context, options: CompleteOptions, config: TriageConfig): Promise<CandidateSearch> {
+  const draft = draftFrom(options, config);
+  const routed = routeOf(options, config);
+  ctx.io.info(ctx.io.color.dim('… Looking for similar open tickets'));
+  return searchCandidates(ctx, {
+    title: draft.title,
+    body: draft.body,
+    redactor: createRedactors(draft, config).github,
+    teamKey: routed.linear.team,
+    repo: draft.github ? routed.github.repo : undefined,
+    dryRun: options.dryRun,
+  });
+}
+
+export function candidateJson(c: ScoredCandidate) {
+  return { identifier: c.identifier, title: c.title, url: c.url, state: c.state.name, score: c.score, strong: c.strong, github: c.github?.url ?? null };
+}
+
+function candidatesError(strong: ScoredCandidate[]): CandidatesFoundError {
+  const lines = strong.map((c) => `  ${c.identifier}  ${c.title}\n  ${' '.repeat(c.identifier.length)}  ${c.url}  (score ${c.score.toFixed(2)})`);
+  const first = strong[0]!.identifier;
+  return new CandidatesFoundError(
+    `This feature request looks like ${strong.length === 1 ? 'an open ticket' : `${strong.length} open tickets`}; nothing was filed:\n${lines.join('\n')}`,
+    strong.map(candidateJson),
+    { hint: `Append it with --append-to ${first}, or open a new ticket with --new (strong: score ≥ ${CANDIDATE_RULES.strongScore}; see README).` },
+  );
 }
 
 /**
@@ -155,10 +152,10 @@ export function applyPrioritySource(options: NewOptions, config: TriageConfig): 
   options.reason = pylonReason(ticket, ticket.priority);
 }
 
-async function runWizardSavingDraft(ctx: Context, config: TriageConfig, options: NewOptions): Promise<FilingPlan> {
+async function runWizardSavingDraft(ctx: Context, config: TriageConfig, options: NewOptions): Promise<{ planned: Planned; candidates: CandidateSearch | null }> {
   const { NewWizard } = await import('./wizard.js');
   try {
-    return (await new NewWizard(ctx, config, options).run()).plan;
+    return await new NewWizard(ctx, config, options).run();
   } catch (error) {
     if (!(error instanceof CancelledError) || !options.body) throw error;
     const file = await saveDraftOf(ctx, config, options);
@@ -193,7 +190,7 @@ function applyDraft(options: NewOptions, draft: SavedDraft): void {
   if (options.labels.length === 0 && draft.labels) options.labels = draft.labels;
 }
 
-/** Runs (or resumes) a journaled filing under its lock. Shared by `triage new` and `triage resume`. */
+/** Runs (or resumes) a journaled filing under its lock. Shared by `triage new`, `triage update` and `triage resume`. */
 export function runFilingSteps(ctx: Context, journal: FileJournal, record: FilingRecord): Promise<FilingRecord> {
   return withFilingLock(journal.lockPathFor(record.id), ctx.processInfo, () => ctx.now(), () =>
     executeFiling({

@@ -3,14 +3,22 @@ import { CancelledError } from '../../errors.js';
 import type { Choice, Prompter } from '../../cli/prompter.js';
 import { describePriority, PRIORITIES, PRIORITY_LABEL, type Priority } from '../../core/priority.js';
 import { REQUEST_TYPE_INFO, REQUEST_TYPES, type RequestType } from '../../core/request-type.js';
-import type { FilingPlan } from '../../core/filing-plan.js';
 import type { TriageConfig } from '../../config/config.js';
-import { parseContact, type NewOptions } from './options.js';
-import { planText, renderDecision } from './render.js';
-import { buildPlan, decisionFor, type CompleteOptions } from './run.js';
+import type { AppendTarget } from '../../core/append-plan.js';
+import type { ScoredCandidate } from '../../core/candidates.js';
+import { readAppendTarget } from './append-target.js';
+import type { CandidateSearch } from './candidates.js';
+import { checkTypeFlags, parseContact, type NewOptions, type PylonTicketInfo } from './options.js';
+import { decisionFor, prepareAppend, prepareNew, type CompleteOptions, type Planned } from './prepare.js';
+import { appendPlanText, planText, renderDecision, updateBox } from './render.js';
+import { updateText } from './result-json.js';
+import { findCandidates } from './run.js';
 import { pylonReason } from './pylon-reason.js';
 
-type ReviewAction = 'file' | 'title' | 'description' | 'type' | 'impact' | 'customer' | 'cancel';
+type ReviewAction = 'file' | 'title' | 'description' | 'type' | 'impact' | 'customer' | 'new' | 'append' | 'cancel';
+
+/** The choice of a new ticket in the append-or-new question (identifiers never look like this). */
+const NEW_TICKET = '(new)';
 
 function splitList(value: string): string[] {
   return value
@@ -20,8 +28,10 @@ function splitList(value: string): string[] {
 }
 
 /**
- * The support process as a conversation. Each step is skipped when its flag was given; the review shows
- * both tickets exactly as they will be filed (after redaction) and lets the engineer fix any field.
+ * The support process as a conversation. Each step is skipped when its flag was given. A feature request is
+ * compared with the open tickets first, and the engineer chooses: append to one, or a new ticket. The review
+ * shows what will be sent exactly as it will be sent (after redaction: both tickets, or the comments of an
+ * append, and the customer update) and lets the engineer fix any field.
  * Everything is drawn on stderr: stdout stays for the result.
  */
 export class NewWizard {
@@ -35,7 +45,7 @@ export class NewWizard {
     this.prompter = ctx.prompter;
   }
 
-  async run(): Promise<{ options: CompleteOptions; plan: FilingPlan }> {
+  async run(): Promise<{ options: CompleteOptions; planned: Planned; candidates: CandidateSearch | null }> {
     const o = this.options;
     this.ctx.io.err(this.ctx.io.color.bold('New support ticket') + this.ctx.io.color.dim('  (Ctrl-C to cancel: nothing is filed)'));
     if (o.pylonTicket) this.ctx.io.err(`Starting from Pylon ticket #${o.pylonTicket.number}: ${o.pylonTicket.title}`);
@@ -44,16 +54,41 @@ export class NewWizard {
     if (!o.impact && !o.priority) await this.askImpact();
     if (!o.title) await this.askTitle();
     if (!o.body) await this.askDescription();
+    // A feature request is first compared with the open tickets; the engineer decides: join one, or a new ticket.
+    let existing: { target: AppendTarget; priority: Priority | null } | undefined = o.appendTo ? await readAppendTarget(this.ctx, o.appendTo) : undefined;
+    let decidedNew = o.newTicket;
+    let candidates: CandidateSearch | null = null;
+    let searchedFor: string | undefined;
     for (;;) {
+      checkTypeFlags(o);
       const complete = o as CompleteOptions;
-      const plan = await buildPlan(this.ctx, complete, this.config);
-      if (o.yes) return { options: complete, plan };
-      const action = await this.review(plan);
+      if (complete.type !== 'feature') existing = undefined;
+      else if (!existing && !decidedNew) {
+        const key = `${o.title}\n${o.body}`;
+        if (searchedFor !== key) {
+          searchedFor = key;
+          candidates = await findCandidates(this.ctx, complete, this.config);
+          const choice = candidates.candidates.length ? await this.askAppendOrNew(candidates.candidates) : NEW_TICKET;
+          if (choice === NEW_TICKET) decidedNew = candidates.candidates.length > 0;
+          else existing = await readAppendTarget(this.ctx, choice);
+        }
+      }
+      const planned = existing ? await prepareAppend(this.ctx, complete, this.config, existing) : await prepareNew(this.ctx, complete, this.config);
+      if (o.yes) return { options: complete, planned, candidates };
+      const action = await this.review(planned, Boolean(candidates?.candidates.length));
       switch (action) {
         case 'file':
-          return { options: complete, plan };
+          return { options: complete, planned, candidates };
         case 'cancel':
           throw new CancelledError('Cancelled: nothing was filed');
+        case 'new':
+          existing = undefined;
+          decidedNew = true;
+          break;
+        case 'append':
+          decidedNew = false;
+          searchedFor = undefined;
+          break;
         case 'title':
           await this.askTitle();
           break;
@@ -153,20 +188,65 @@ export class NewWizard {
     }
   }
 
-  private async review(plan: FilingPlan): Promise<ReviewAction> {
+  /** The candidates, best first; the top one is the default only when it is a strong match. */
+  private async askAppendOrNew(candidates: ScoredCandidate[]): Promise<string> {
+    const { io } = this.ctx;
+    io.err(`Similar open ticket${candidates.length === 1 ? '' : 's'} found:`);
+    for (const c of candidates) io.err(`  ${io.color.bold(c.identifier)}  ${c.title}  ${io.color.dim(`(${c.strong ? 'strong, ' : ''}score ${c.score.toFixed(2)})`)}`);
+    const choices: Array<Choice<string>> = [
+      ...candidates.map((c) => ({
+        value: c.identifier,
+        name: `Append to ${c.identifier}: ${c.title}`,
+        description: `score ${c.score.toFixed(2)}${c.strong ? ' (strong)' : ''}; shares: ${c.shared.join(', ')}; ${c.url}`,
+      })),
+      { value: NEW_TICKET, name: 'Open a new ticket', description: 'a new feature request in the Backlog' },
+    ];
+    return this.prompter.select('Append this request to an existing ticket, or open a new one?', choices, { default: candidates[0]!.strong ? candidates[0]!.identifier : NEW_TICKET });
+  }
+
+  private async review(planned: Planned, hadCandidates: boolean): Promise<ReviewAction> {
     const { io } = this.ctx;
     io.err('');
-    renderDecision(io, plan);
-    io.err(planText(plan, io.columns));
-    const choices: Array<Choice<ReviewAction>> = [
-      { value: 'file', name: plan.github ? 'File both issues' : 'File the Linear issue' },
-      { value: 'title', name: 'Edit the title' },
-      { value: 'description', name: 'Edit the description' },
-      { value: 'type', name: 'Change the request type' },
-      { value: 'impact', name: 'Change the impact or priority' },
-      { value: 'customer', name: 'Change the customer' },
-      { value: 'cancel', name: 'Cancel (file nothing)' },
-    ];
-    return this.prompter.select('Ready to file?', choices, { default: 'file' });
+    const { prepared } = planned;
+    renderDecision(io, prepared.plan);
+    io.err(prepared.kind === 'append' ? appendPlanText(prepared.plan, io.columns) : planText(prepared.plan, io.columns));
+    io.err(updateBox(io, updateText(planned.update.text, planned.prepared.kind === 'append' ? planned.prepared.plan.target.github?.url : null), 'Customer update (draft, redacted)'));
+    const choices: Array<Choice<ReviewAction>> =
+      prepared.kind === 'append'
+        ? [
+            { value: 'file', name: `Append to ${prepared.plan.target.identifier}` },
+            { value: 'description', name: 'Edit the description' },
+            { value: 'customer', name: 'Change the customer' },
+            { value: 'new', name: 'Open a new ticket instead' },
+            { value: 'cancel', name: 'Cancel (file nothing)' },
+          ]
+        : [
+            { value: 'file', name: prepared.plan.github ? 'File both issues' : 'File the Linear issue' },
+            { value: 'title', name: 'Edit the title' },
+            { value: 'description', name: 'Edit the description' },
+            { value: 'type', name: 'Change the request type' },
+            { value: 'impact', name: 'Change the impact or priority' },
+            { value: 'customer', name: 'Change the customer' },
+            ...(hadCandidates && prepared.plan.type === 'feature' ? [{ value: 'append' as const, name: 'Append to an existing ticket instead' }] : []),
+            { value: 'cancel', name: 'Cancel (file nothing)' },
+          ];
+    return this.prompter.select(prepared.kind === 'append' ? 'Ready to append?' : 'Ready to file?', choices, { default: 'file' });
   }
+}
+
+/**
+ * After filing from a Pylon ticket (the update was just shown): ask whether, and how, to post it. Nothing
+ * reaches the customer without this answer; "Don't post" is the default.
+ */
+export async function askToPost(ctx: Context, ticket: PylonTicketInfo): Promise<'reply' | 'note' | undefined> {
+  const choice = await ctx.prompter.select<'reply' | 'note' | 'none'>(
+    `Post this update on Pylon ticket #${ticket.number}?`,
+    [
+      { value: 'reply', name: 'Post it as a reply to the customer', description: 'the text shown above, as a reply on the ticket: the customer receives it' },
+      { value: 'note', name: 'Post it as an internal note', description: 'visible to the support team only' },
+      { value: 'none', name: "Don't post it", description: 'copy it from above to send it yourself' },
+    ],
+    { default: 'none' },
+  );
+  return choice === 'none' ? undefined : choice;
 }

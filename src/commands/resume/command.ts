@@ -1,25 +1,24 @@
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { openJournal } from '../../filing/open-journal.js';
-import { plannedSteps, STEP_DESCRIPTIONS, type FilingRecord } from '../../filing/record.js';
+import { pendingSteps, recordTitle, type FilingRecord } from '../../filing/record.js';
 import { newResultJson, renderFiled } from '../new/render.js';
 import { runFilingSteps } from '../new/run.js';
+import { renderResumedUpdate, resumedUpdateJson } from '../update/render.js';
 import type { ResumeFlags } from './register.js';
 
-function pendingSteps(record: FilingRecord): string[] {
-  return plannedSteps(record.plan)
-    .filter((step) => !record.results[step])
-    .map((step) => STEP_DESCRIPTIONS[step]);
-}
-
 function summary(record: FilingRecord) {
+  const results = record.results as { linearIssue?: { identifier: string; url: string }; githubIssue?: { repo: string; number: number; url: string } };
+  const linear = record.kind === 'append' ? record.plan.target : record.kind === 'update' ? record.plan.issue : results.linearIssue;
+  const github = record.kind === 'append' ? record.plan.target.github : record.kind === 'update' ? undefined : results.githubIssue;
   return {
     filingId: record.id,
+    kind: record.kind ?? 'new',
     createdAt: record.plan.createdAt,
-    title: record.plan.linear.title,
+    title: recordTitle(record),
     status: record.status,
-    linear: record.results.linearIssue ? { identifier: record.results.linearIssue.identifier, url: record.results.linearIssue.url } : null,
-    github: record.results.githubIssue ? { repo: record.results.githubIssue.repo, number: record.results.githubIssue.number, url: record.results.githubIssue.url } : null,
+    linear: linear ? { identifier: linear.identifier, url: linear.url } : null,
+    github: github ? { repo: github.repo, number: github.number, url: github.url } : null,
     pending: pendingSteps(record),
     lastError: record.lastError ?? null,
   };
@@ -41,7 +40,7 @@ export async function resumeCommand(ctx: Context, id: string | undefined, flags:
       const s = summary(record);
       const done = [s.linear?.identifier, s.github ? `${s.github.repo}#${s.github.number}` : undefined].filter(Boolean).join(', ') || 'nothing yet';
       ctx.io.out(`${record.id}  ${s.createdAt.slice(0, 16).replace('T', ' ')}  ${s.title}`);
-      ctx.io.out(`    created: ${done}; pending: ${s.pending.join(', ')}${s.lastError ? `; last error: ${s.lastError.message}` : ''}`);
+      ctx.io.out(`    ${record.kind === 'new' || !record.kind ? 'created' : 'on'}: ${done}; pending: ${s.pending.join(', ')}${s.lastError ? `; last error: ${s.lastError.message}` : ''}`);
     }
     ctx.io.err(ctx.io.color.dim('Finish one with: triage resume <filing-id>'));
     return;
@@ -53,6 +52,14 @@ export async function resumeCommand(ctx: Context, id: string | undefined, flags:
   const record = matches[0]!;
   if (record.status === 'complete') ctx.io.err(`Filing ${record.id} is already complete; checking nothing is missing.`);
   const done = await runFilingSteps(ctx, journal, record);
-  if (flags.json) ctx.io.json(newResultJson({ kind: 'filed', record: done }));
-  else renderFiled(ctx.io, { kind: 'filed', record: done });
+  if (done.kind === 'update') {
+    if (flags.json) ctx.io.json(resumedUpdateJson(done));
+    else renderResumedUpdate(ctx.io, done);
+    return;
+  }
+  if (flags.json) {
+    ctx.io.json(newResultJson({ kind: 'filed', record: done, candidates: null }));
+    return;
+  }
+  renderFiled(ctx.io, done, { askingToPost: true });
 }

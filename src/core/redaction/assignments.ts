@@ -97,7 +97,12 @@ export function readValue(text: string, pos: number): ValueSpan | null {
     return end > pos + 1 ? { start: pos + 1, end } : null;
   }
   let i = pos;
-  while (i < limit && !isValueStop(text.charCodeAt(i))) i += 1;
+  while (i < limit && !isValueStop(text.charCodeAt(i))) {
+    // Connection strings chain assignments with `;` (`AccountKey=…;EndpointSuffix=…`): the next key is not
+    // part of this value.
+    if (text.charCodeAt(i) === 0x3b && /^;[ \t]{0,2}[A-Za-z_][A-Za-z0-9_. -]{0,40}=/.test(text.slice(i, i + 48))) break;
+    i += 1;
+  }
   let end = i;
   // Trailing punctuation belongs to the sentence or the structure around the value, not to it — unless the
   // value opened that bracket itself (`ghp_[GITHUB_TOKEN_1]`, `f(x)`).
@@ -148,7 +153,8 @@ export function detectAssignments(text: string, placeholder?: RegExp): Candidate
     if (text.slice(Math.max(0, m.index - 3), m.index) === '://') continue;
     const valueStart = m.index + m[0].length;
     // `key: GITHUB_TOKEN=ghp_…`: the value is itself an assignment; let the scan read that one instead.
-    if (/^[A-Za-z_][A-Za-z0-9_.-]{0,127}=[^=\s]/.test(text.slice(valueStart, valueStart + 160))) continue;
+    const nested = /^([A-Za-z_][A-Za-z0-9_.-]{0,127})=[^=\s;,&]/.exec(text.slice(valueStart, valueStart + 160));
+    if (nested && !looksRandom(nested[1] ?? '')) continue;
     const span = readValue(text, valueStart);
     if (!span) continue;
     // A value is never searched again for keys: keeps `password=password=…` linear.
@@ -224,7 +230,7 @@ export function detectAssignments(text: string, placeholder?: RegExp): Candidate
     }
   }
 
-  found.push(...detectKubernetesSecretData(text, placeholder));
+  for (const c of detectKubernetesSecretData(text, placeholder)) found.push(c);
   return found;
 }
 

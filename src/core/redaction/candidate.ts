@@ -18,5 +18,3 @@ export interface Candidate {
   /** Heuristic detections that yield to benign look-alikes (a phone number inside a date or a UUID). */
   weak?: boolean;
 }
-
-export type Detector = (text: string) => Candidate[];

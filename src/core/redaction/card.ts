@@ -86,7 +86,7 @@ export function detectCards(text: string): Candidate[] {
     // Luhn-valid number with a card prefix after `#` is more likely a card than a reference.
     if (/[\p{L}_]/u.test(text.charAt(first.start - 1)) || (text.charAt(first.start - 1) === '-' && /[\p{L}\p{N}]/u.test(text.charAt(first.start - 2)))) continue;
     if (/[\p{L}_]/u.test(text.charAt(j))) continue;
-    found.push(...cardsIn(text, groups));
+    for (const c of cardsIn(text, groups)) found.push(c);
   }
   return found;
 }

@@ -2,7 +2,7 @@ import { detectAssignments } from './assignments.js';
 import type { Candidate } from './candidate.js';
 import { detectCards } from './card.js';
 import { detectEmails } from './email.js';
-import { findBase64Runs, findUrlEncodedRuns } from './encoded.js';
+import { findBase64Runs, findEscapedRuns, findUrlEncodedRuns } from './encoded.js';
 import { detectExtraPatterns, type CompiledPattern } from './extra-patterns.js';
 import { detectHeaders } from './http-headers.js';
 import { detectIbans } from './iban.js';
@@ -89,7 +89,9 @@ export class DetectionEngine {
       ...detectExtraPatterns(text, config.extraPatterns),
       ...(await detectWithSecretlint(text)),
     ];
-    if (depth < MAX_DEPTH) candidates.push(...(await this.detectEncoded(text, depth, budget)));
+    if (depth < MAX_DEPTH) {
+      for (const c of await this.detectEncoded(text, depth, budget)) candidates.push(c);
+    }
     return this.filter(text, candidates);
   }
 
@@ -98,7 +100,7 @@ export class DetectionEngine {
    * NUL between line breaks), so that thousands of tiny runs cost one scan rather than thousands.
    */
   private async detectEncoded(text: string, depth: number, budget: PhoneBudget): Promise<Candidate[]> {
-    const runs = [...findUrlEncodedRuns(text), ...findBase64Runs(text)];
+    const runs = [...findUrlEncodedRuns(text), ...findBase64Runs(text), ...findEscapedRuns(text)];
     if (runs.length === 0) return [];
     const offsets: number[] = [];
     const parts: string[] = [];

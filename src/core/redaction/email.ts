@@ -60,7 +60,7 @@ export function detectEmails(text: string): Candidate[] {
     if (/^(?:git|hg)$/i.test(local) && (text.charAt(e) === ':' || text.slice(Math.max(0, s - 6), s) === 'ssh://')) continue;
     found.push({ kind: 'email', start: s, end: e, confidence: 'high', key: `${local}@${domain}`.toLowerCase() });
   }
-  found.push(...detectObfuscatedEmails(text));
+  for (const c of detectObfuscatedEmails(text)) found.push(c);
   return found;
 }
 

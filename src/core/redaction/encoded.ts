@@ -1,6 +1,7 @@
 /**
  * Encoded forms of secrets and personal data: URL-encoded (`jane%40globex.com`, `+` for spaces in form posts,
- * double encoding) and base64 (Kubernetes `Secret` values, `Basic` credentials, JWT segments, blobs). Candidate
+ * double encoding), base64 (Kubernetes `Secret` values, `Basic` credentials, JWT segments, blobs), and
+ * JSON/HTML escapes (`jane\u0040globex.com`, `jane&#64;globex.com`). Candidate
  * runs are decoded here; the caller scans the decoded text with every detector and, when it holds a finding,
  * redacts the whole encoded run — an encoded token is never cut in half.
  *
@@ -78,6 +79,46 @@ export function findUrlEncodedRuns(text: string): EncodedRun[] {
       if (!HAS_ESCAPE.test(decoded)) break;
     }
     runs.push({ start, end: i, decoded });
+  }
+  return runs;
+}
+
+function isEscapedRunChar(code: number): boolean {
+  return isUrlRunChar(code) || code === 0x5c || code === 0x26 || code === 0x23 || code === 0x3b;
+}
+
+const ESCAPE = /\\u[0-9A-Fa-f]{4}|\\x[0-9A-Fa-f]{2}|&#x[0-9A-Fa-f]{1,6};|&#\d{1,7};|&(?:commat|period|colon|sol);/;
+
+function unescapeOnce(s: string): string {
+  return s
+    .replace(/\\u([0-9A-Fa-f]{4})|\\x([0-9A-Fa-f]{2})/g, (_, u: string | undefined, x: string | undefined) => String.fromCharCode(parseInt(u ?? x ?? '0', 16)))
+    .replace(/&#x([0-9A-Fa-f]{1,6});|&#(\d{1,7});/g, (whole, hex: string | undefined, dec: string | undefined) => {
+      const cp = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : whole;
+    })
+    .replace(/&commat;/g, '@')
+    .replace(/&period;/g, '.')
+    .replace(/&colon;/g, ':')
+    .replace(/&sol;/g, '/');
+}
+
+/** JSON/JS escapes (`jane\u0040globex.com`) and HTML character references (`jane&#64;globex.com`). */
+export function findEscapedRuns(text: string): EncodedRun[] {
+  const runs: EncodedRun[] = [];
+  if (!ESCAPE.test(text)) return runs;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isEscapedRunChar(text.charCodeAt(i))) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    while (i < n && isEscapedRunChar(text.charCodeAt(i))) i += 1;
+    const raw = text.slice(start, i);
+    if (!ESCAPE.test(raw)) continue;
+    const decoded = unescapeOnce(raw);
+    if (decoded !== raw) runs.push({ start, end: i, decoded });
   }
   return runs;
 }

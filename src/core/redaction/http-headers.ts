@@ -54,9 +54,15 @@ const BARE_BEARER = /(?<![A-Za-z0-9_-])bearer(?:[ \t]{1,4}token)?[ \t]{1,4}(?:is
 export function detectHeaders(text: string, placeholder?: RegExp): Candidate[] {
   const found: Candidate[] = [];
   const lower = text.toLowerCase();
-  if (lower.includes('authorization')) found.push(...detectAuthorization(text, placeholder));
-  if (lower.includes('bearer')) found.push(...detectBareBearer(text, placeholder));
-  if (lower.includes('cookie') || /(?<![\w-])-b[ \t]/.test(text)) found.push(...detectCookies(text, placeholder));
+  if (lower.includes('authorization')) {
+    for (const c of detectAuthorization(text, placeholder)) found.push(c);
+  }
+  if (lower.includes('bearer')) {
+    for (const c of detectBareBearer(text, placeholder)) found.push(c);
+  }
+  if (lower.includes('cookie') || /(?<![\w-])-b[ \t]/.test(text)) {
+    for (const c of detectCookies(text, placeholder)) found.push(c);
+  }
   return found;
 }
 

@@ -134,6 +134,8 @@ function detectIpv6(text: string): Candidate[] {
 
 export function detectIps(text: string): Candidate[] {
   const found = detectIpv4(text);
-  if (text.includes(':')) found.push(...detectIpv6(text));
+  if (text.includes(':')) {
+    for (const c of detectIpv6(text)) found.push(c);
+  }
   return found;
 }

@@ -61,12 +61,8 @@ const BUILTIN: Readonly<Record<string, KindInfo>> = {
 /** Team patterns from config rank between secrets and personal data: the team asked for them explicitly. */
 const CUSTOM_RANK = 85;
 
-export function isBuiltinKind(kind: string): boolean {
-  return Object.hasOwn(BUILTIN, kind);
-}
-
 /** A config kind such as `order-email` becomes the label `ORDER_EMAIL`. */
-export function labelForCustomKind(kind: string): string {
+function labelForCustomKind(kind: string): string {
   const label = kind.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40);
   return /^[A-Z]/.test(label) ? label : `CUSTOM${label ? `_${label}` : ''}`;
 }

@@ -12,9 +12,11 @@ import type { Candidate } from './candidate.js';
  * validation — over-redacting garbage rather than leaking.
  *
  * Keep rules: a bare digit run with no separator and no `+` ("order 4155550132") counts only after a word
- * such as "phone", "call" or "tel" — order and account numbers are bare digit runs far more often than phone
- * numbers are. Dates, dotted versions and IPs are not handed over at all; other benign spans (UUIDs, SHAs)
- * are applied later through `weak`.
+ * such as "phone", "tel" or "call" (but not "Call ID", "call stack") — order and account numbers are bare
+ * digit runs far more often than phone numbers are. A national number in another country's format is tried
+ * against a few other countries only after an explicit phone word ("phone", "tel", "mobile", "fax"). Dates,
+ * dotted versions and IPs are not handed over at all; other benign spans (UUIDs, SHAs) are applied later
+ * through `weak`.
  */
 
 const MAX_CALLS = 8_000;
@@ -27,7 +29,10 @@ const STEP = 18;
 /** Countries tried, besides the default, for a national number that follows an explicit phone word. */
 const CONTEXT_COUNTRIES: readonly CountryCode[] = ['GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'AU', 'IN', 'BR', 'JP', 'CA', 'MX'];
 
-const PHONE_WORD = /(?:phone|\btel\b|\btel[.:]|mobile|\bmob\b|\bcell|\bcall|\bfax|\bsms\b|\btext(?:ed)?\b|whats\s?app|\bsignal\b|\breach\b|\bdial|\bring\b|☎|📞|電話|携帯|telef|t[ée]l[ée]phone|\btél|\bhandy\b|\bph\b|\bph\.)/i;
+/** A word for a phone in this language or that: a national number after it may be from any country. */
+const PHONE_WORD = /(?:phone|\btel\b|\btel[.:]|mobile|\bmob\b|\bcell(?:ular)?\b|\bfax|whats\s?app|☎|📞|電話|携帯|telef|t[ée]l[ée]phone|\btél|\bhandy\b|\bph\b|\bph\.)(?![\s_-]{0,2}(?:id|sid|model|app|value|number of)\b)/i;
+/** A verb that often precedes a phone number, and as often a number of something else ("Call ID", "call stack"). */
+const CALL_WORD = /(?:\bcall|\bsms\b|\btext(?:ed)?\b|\bsignal\b|\breach\b|\bdial|\bring\b)(?![\s_-]{0,2}(?:id|sid|stacks?|counts?|logs?|graph|backs?|buffer|message id|sites?)\b)/i;
 
 export interface PhoneBudget {
   calls: number;
@@ -145,12 +150,20 @@ export class PhoneDetector {
     if (/^\d{1,3}(?:\.\d{1,3}){2,}$/.test(window)) return; // an IP address or a dotted version
     const context = text.slice(Math.max(0, start - 40), start);
     const hasPhoneWord = PHONE_WORD.test(context);
+    const hasCallWord = hasPhoneWord || CALL_WORD.test(context);
     // A bare digit run only counts after a phone word (see above): without one, do not even ask.
-    if (!hasPhoneWord && /^\d+$/.test(window)) return;
+    if (!hasCallWord && /^\d+$/.test(window)) return;
     let matches = this.find(window, this.defaultCountry, budget);
     if (matches === null) {
-      this.fallback(text, start, end, window, hasPhoneWord, found);
+      this.fallback(text, start, end, window, hasCallWord, found);
       return;
+    }
+    // "SMS sent to 447700900123": E.164 written without its `+`, after a phone or call word.
+    if (matches.length === 0 && hasCallWord && /^\d{10,15}$/.test(window)) {
+      const international = this.find(`+${window}`, this.defaultCountry, budget);
+      if (international && international.length > 0) {
+        matches = international.map((m) => ({ ...m, start: Math.max(0, m.start - 1), end: m.end - 1 }));
+      }
     }
     if (matches.length === 0 && hasPhoneWord) {
       for (const country of CONTEXT_COUNTRIES) {
@@ -165,7 +178,10 @@ export class PhoneDetector {
     for (const m of matches) {
       const raw = window.slice(m.start, m.end);
       const bare = /^\d+$/.test(raw);
-      if (bare && !PHONE_WORD.test(text.slice(Math.max(0, start + m.start - 40), start + m.start))) continue;
+      if (bare) {
+        const before = text.slice(Math.max(0, start + m.start - 40), start + m.start);
+        if (!PHONE_WORD.test(before) && !CALL_WORD.test(before)) continue;
+      }
       const s = start + m.start;
       const e = start + m.end;
       // "200 1532ms": a number glued to a unit or a word is not a phone number.
@@ -182,11 +198,11 @@ export class PhoneDetector {
   }
 
   /** Over budget: redact what is shaped like a phone number, unvalidated, with low confidence. */
-  private fallback(text: string, start: number, end: number, window: string, hasPhoneWord: boolean, found: Map<string, Candidate>): void {
+  private fallback(text: string, start: number, end: number, window: string, hasCallWord: boolean, found: Map<string, Candidate>): void {
     const digits = window.replace(/\D/g, '');
     if (digits.length < MIN_DIGITS || digits.length > 15) return;
     const formatted = /[+\s().-]/.test(window);
-    if (!formatted && !hasPhoneWord) return;
+    if (!formatted && !hasCallWord) return;
     found.set(`${start}:${end}`, { kind: 'phone', start, end, confidence: 'low', key: digits, weak: true });
   }
 

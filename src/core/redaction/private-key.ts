@@ -30,8 +30,12 @@ function lineBreakAt(text: string, index: number): string {
 
 export function detectPrivateKeys(text: string): Candidate[] {
   const found: Candidate[] = [];
-  if (text.includes('-----BEGIN')) found.push(...detectPem(text));
-  if (text.includes('Private-Lines:')) found.push(...detectPutty(text));
+  if (text.includes('-----BEGIN')) {
+    for (const c of detectPem(text)) found.push(c);
+  }
+  if (text.includes('Private-Lines:')) {
+    for (const c of detectPutty(text)) found.push(c);
+  }
   return found;
 }
 

@@ -1,23 +1,14 @@
-import type { Confidence, Finding } from './types.js';
+import type { Finding } from './types.js';
 
-/** Counts only: safe for `--json` output and the review screen. */
-export interface FindingSummary {
-  total: number;
-  /** kind → count, keys in alphabetical order. */
-  byKind: Record<string, number>;
-  byConfidence: Record<Confidence, number>;
-}
+/** kind → count, keys in alphabetical order. Counts only: safe for `--json` output and the review screen. */
+export type FindingSummary = Record<string, number>;
 
 export function summarizeFindings(findings: readonly Finding[]): FindingSummary {
   const counts = new Map<string, number>();
-  const byConfidence: Record<Confidence, number> = { high: 0, medium: 0, low: 0 };
-  for (const f of findings) {
-    counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
-    byConfidence[f.confidence] += 1;
-  }
-  const byKind: Record<string, number> = {};
-  for (const kind of [...counts.keys()].sort()) byKind[kind] = counts.get(kind) ?? 0;
-  return { total: findings.length, byKind, byConfidence };
+  for (const f of findings) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+  const summary: FindingSummary = {};
+  for (const kind of [...counts.keys()].sort()) summary[kind] = counts.get(kind) ?? 0;
+  return summary;
 }
 
 /**

@@ -29,7 +29,8 @@ const upTo = (separator: string, occurrence = 1) => (token: string): number => {
 // starts, and every quantifier is bounded: linear on any input.
 const RULES: readonly TokenRule[] = [
   // GitHub: classic (ghp_ gho_ ghu_ ghs_ ghr_) and fine-grained (github_pat_)
-  { kind: 'github_token', pattern: /(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9_]{30,251}(?![A-Za-z0-9_])/g, prefixLength: fixed(4) },
+  // (36 characters today; shorter bodies are accepted because nothing else starts with `ghp_`.)
+  { kind: 'github_token', pattern: /(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9_]{20,251}(?![A-Za-z0-9_])/g, prefixLength: fixed(4) },
   { kind: 'github_token', pattern: /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{22,255}(?![A-Za-z0-9_])/g, prefixLength: fixed(11) },
   { kind: 'gitlab_token', pattern: /(?<![A-Za-z0-9_-])glpat-[A-Za-z0-9_-]{20,64}(?![A-Za-z0-9_-])/g, prefixLength: fixed(6) },
   // Linear personal API keys and OAuth access tokens
@@ -95,7 +96,7 @@ export function detectTokens(text: string): Candidate[] {
       });
     }
   }
-  found.push(...detectAwsSecretKeys(text, found));
+  for (const c of detectAwsSecretKeys(text, found)) found.push(c);
   return found;
 }
 

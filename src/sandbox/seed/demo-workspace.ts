@@ -2,6 +2,7 @@ import { createLinearState, type LinearAttachment, type LinearState } from '../l
 import { createGitHubState, type GitHubState } from '../github/state.js';
 import { stableUuid } from '../linear/ids.js';
 import { createPylonState, pylonSeedTime, type PylonCustomFieldValue, type PylonState } from '../pylon/state.js';
+import { demoPlanningGitHub, demoPlanningLinear } from './demo-planning.js';
 
 type Seed<T, K extends keyof T> = Partial<T> & Pick<T, K>;
 
@@ -25,8 +26,17 @@ export const DEMO_PEOPLE = {
 
 export const DEMO_REPO = { owner: 'acme', name: 'app' } as const;
 
-export function demoLinearState(tokens: DemoTokens): LinearState {
+/**
+ * `githubWebUrl`: where the demo's GitHub serves issue pages (the emulator's `webUrl`), so the Linear issues' GitHub
+ * links point at them; default GitHub's own, as the tests' emulator uses.
+ */
+export function demoLinearState(tokens: DemoTokens, options: { githubWebUrl?: string } = {}): LinearState {
   const people = Object.values(DEMO_PEOPLE);
+  const planning = demoPlanningLinear({
+    githubWebUrl: (options.githubWebUrl ?? 'https://github.com').replace(/\/+$/, ''),
+    firstNumber: DEMO_LINKED.length + 1,
+    people: { engineer: DEMO_PEOPLE.engineer.email, onCall: DEMO_PEOPLE.onCall.email, exports: DEMO_PEOPLE.exports.email },
+  });
   return createLinearState({
     organization: { name: 'Acme', urlKey: 'acme' },
     users: people.map((p, i) => ({ email: p.email, name: p.name, admin: i === 0 })),
@@ -39,22 +49,31 @@ export function demoLinearState(tokens: DemoTokens): LinearState {
       { name: 'Bug', teamId: 'SUP' },
       { name: 'Feature', teamId: 'SUP' },
     ],
-    issues: DEMO_LINKED.map((c) => ({
-      id: demoLinearIssueId(c.ticket),
-      teamId: 'SUP',
-      title: c.title,
-      description: `Reported by ${DEMO_ACCOUNTS[c.account].name} through Pylon ticket #${c.ticket}.`,
-      priority: c.linear ? LINEAR_NUMBER[c.linear] : 0,
-      stateId: c.linear === 'urgent' || c.linear === 'high' ? 'Todo' : 'Backlog',
-      labelIds: ['Customer'],
-      assigneeId: c.linear === 'urgent' ? DEMO_PEOPLE.onCall.email : DEMO_PEOPLE.engineer.email,
-    })),
-    attachments: DEMO_LINKED.filter((c) => c.agreed !== 'no-link').map((c): Seed<LinearAttachment, 'issueId' | 'url'> => ({
-      issueId: demoLinearIssueId(c.ticket),
-      url: demoPylonTicketUrl(c.ticket),
-      title: `Pylon #${c.ticket}`,
-      metadata: c.agreed === 'no-record' ? {} : { triage: { lastAgreedPriority: c.agreed, agreedAt: '2025-01-06T10:00:00.000Z' } },
-    })),
+    issues: [
+      ...DEMO_LINKED.map((c) => ({
+        id: demoLinearIssueId(c.ticket),
+        teamId: 'SUP',
+        title: c.title,
+        description: `Reported by ${DEMO_ACCOUNTS[c.account].name} through Pylon ticket #${c.ticket}.`,
+        priority: c.linear ? LINEAR_NUMBER[c.linear] : 0,
+        stateId: c.linear === 'urgent' || c.linear === 'high' ? 'Todo' : 'Backlog',
+        labelIds: ['Customer'],
+        assigneeId: c.linear === 'urgent' ? DEMO_PEOPLE.onCall.email : DEMO_PEOPLE.engineer.email,
+      })),
+      ...planning.issues,
+    ],
+    attachments: [
+      ...DEMO_LINKED.filter((c) => c.agreed !== 'no-link').map((c): Seed<LinearAttachment, 'issueId' | 'url'> => ({
+        issueId: demoLinearIssueId(c.ticket),
+        url: demoPylonTicketUrl(c.ticket),
+        title: `Pylon #${c.ticket}`,
+        metadata: c.agreed === 'no-record' ? {} : { triage: { lastAgreedPriority: c.agreed, agreedAt: '2025-01-06T10:00:00.000Z' } },
+      })),
+      ...planning.attachments,
+    ],
+    projects: planning.projects,
+    customers: planning.customers,
+    customerNeeds: planning.customerNeeds,
   });
 }
 
@@ -211,5 +230,6 @@ export function demoGitHubState(tokens: DemoTokens): GitHubState {
     labels: {
       'acme/app': [{ name: 'customer-report' }, { name: 'exports' }, { name: 'billing' }, { name: 'bug' }],
     },
+    issues: demoPlanningGitHub(),
   });
 }

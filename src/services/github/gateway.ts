@@ -160,6 +160,19 @@ export class GitHubGateway {
     return found ? toIssue(found) : undefined;
   }
 
+  /**
+   * Open issues of a repository with every one of `words` (GitHub's search ANDs words), best match first. Search
+   * is paced separately from writes by the throttling plugin (GitHub allows 30 searches a minute).
+   */
+  async searchOpenIssues(ref: RepoRef, words: string[], limit = 10): Promise<GitHubIssue[]> {
+    const text = words.map((w) => w.replace(/["\s]/g, '')).filter(Boolean).join(' ');
+    if (!text) return [];
+    const { data } = await this.call('issue search', () =>
+      this.octokit.rest.search.issuesAndPullRequests({ q: `${text} repo:${ref.owner}/${ref.name} is:issue is:open`, per_page: limit }),
+    );
+    return (data.items as RawIssue[]).filter((i) => !i.pull_request).map(toIssue);
+  }
+
   async comments(ref: RepoRef, number: number): Promise<GitHubComment[]> {
     const all = await this.call('comment list', () =>
       this.octokit.paginate(this.octokit.rest.issues.listComments, { owner: ref.owner, repo: ref.name, issue_number: number, per_page: 100 }),

@@ -2,7 +2,20 @@ import { ServiceError } from '../../errors.js';
 import type { GatewayOptions } from '../http/types.js';
 import { createLinearRequest, type LinearRequest } from './transport.js';
 import * as q from './queries.js';
-import type { CreateLinearIssueInput, LinearAttachment, LinearIssue, LinearLabel, LinearSyncIssue, LinearTeam, LinearUser } from './types.js';
+import type {
+  CreateLinearIssueInput,
+  LinearAttachment,
+  LinearCandidateIssue,
+  LinearCustomer,
+  LinearImmediateIssue,
+  LinearIssue,
+  LinearIssueDetails,
+  LinearLabel,
+  LinearProject,
+  LinearSyncIssue,
+  LinearTeam,
+  LinearUser,
+} from './types.js';
 
 type Nodes<T> = { nodes: T[] };
 type LinearSdkInstance = InstanceType<(typeof import('@linear/sdk'))['LinearSdk']>;
@@ -101,4 +114,174 @@ export class LinearGateway {
     const payload = await this.sdk.updateAttachment(attachmentId, { title: input.title, metadata: input.metadata });
     if (!payload.success) throw new ServiceError('linear', `Linear did not update attachment ${attachmentId}`);
   }
+
+  // --- feature requests: search, append ---------------------------------------------------------------------
+
+  /** Open issues of a team matching `term`, best first, as Linear's search ranks them. */
+  async searchOpenIssues(term: string, options: { teamKey: string; first: number }): Promise<LinearCandidateIssue[]> {
+    if (!term.trim()) return [];
+    const filter = { team: { key: { eq: options.teamKey } }, state: { type: { nin: ['completed', 'canceled'] } } };
+    const data = await this.request(q.SEARCH_ISSUES, { term, filter, first: options.first });
+    const hits = (data.searchIssues as Nodes<Omit<RawCandidate, 'attachments'>>).nodes;
+    if (hits.length === 0) return [];
+    const links = await this.request(q.ISSUE_LINKS, { ids: hits.map((h) => h.id), first: hits.length });
+    const byId = new Map((links.issues as Nodes<{ id: string; attachments: Nodes<{ url: string; title: string }> }>).nodes.map((n) => [n.id, n.attachments]));
+    return hits.map((hit) => toCandidate({ ...hit, attachments: byId.get(hit.id) ?? { nodes: [] } }));
+  }
+
+  /** The issues linked to these GitHub issues (one request, however many); the caller checks repo and number. */
+  async issuesLinkedTo(refs: Array<{ repo: string; number: number }>): Promise<Array<{ url: string; issue: LinearCandidateIssue }>> {
+    if (refs.length === 0) return [];
+    const filter = { or: refs.map((r) => ({ url: { endsWith: `/${r.repo}/issues/${r.number}` } })) };
+    const data = await this.request(q.ISSUES_LINKED_TO, { filter, first: Math.min(250, refs.length * 5) });
+    const nodes = (data.attachments as Nodes<{ url: string; issue: RawCandidate | null }>).nodes;
+    return nodes.filter((n) => n.issue).map((n) => ({ url: n.url, issue: toCandidate(n.issue!) }));
+  }
+
+  /**
+   * By id or identifier (`SUP-12`); undefined when Linear has no such issue. A filter rather than `issue(id:)`,
+   * so a missing issue is an empty list, not an error to tell apart from the others.
+   */
+  async issueDetails(idOrIdentifier: string): Promise<LinearIssueDetails | undefined> {
+    const identifier = /^([A-Za-z0-9]{1,10})-(\d+)$/.exec(idOrIdentifier.trim());
+    const filter = identifier
+      ? { team: { key: { eqIgnoreCase: identifier[1] } }, number: { eq: Number(identifier[2]) } }
+      : { id: { eq: idOrIdentifier.trim() } };
+    const data = await this.request(q.ISSUE_DETAILS, { filter });
+    type Raw = Omit<LinearIssueDetails, 'attachments' | 'needs' | 'description'> & { description: string | null; attachments: Nodes<LinearAttachment>; needs: Nodes<LinearIssueDetails['needs'][number]> };
+    const raw = (data.issues as Nodes<Raw>).nodes[0];
+    if (!raw) return undefined;
+    return { ...raw, description: raw.description ?? '', attachments: raw.attachments.nodes, needs: raw.needs.nodes };
+  }
+
+  async projectsNamed(name: string): Promise<LinearProject[]> {
+    const data = await this.request(q.PROJECTS_BY_NAME, { name });
+    return (data.projects as Nodes<LinearProject>).nodes;
+  }
+
+  /** Customers with this Pylon account id, any of these domains, or this name. */
+  async customersMatching(match: { externalId?: string; domains: string[]; name?: string }): Promise<LinearCustomer[]> {
+    const or: Array<Record<string, unknown>> = [];
+    if (match.externalId) or.push({ externalIds: { some: { eq: match.externalId } } });
+    for (const domain of match.domains) or.push({ domains: { some: { eqIgnoreCase: domain } } });
+    if (match.name) or.push({ name: { eqIgnoreCase: match.name } });
+    if (or.length === 0) return [];
+    const data = await this.request(q.CUSTOMERS_MATCHING, { filter: { or } });
+    return (data.customers as Nodes<LinearCustomer>).nodes;
+  }
+
+  /** Creates, or updates the customer with `id` / `externalId`: Linear's upsert. */
+  async upsertCustomer(input: { id?: string; externalId?: string; name?: string; domains?: string[] }): Promise<string> {
+    const payload = await this.sdk.customerUpsert(input);
+    const id = payload.customerId;
+    if (!payload.success || !id) throw new ServiceError('linear', 'Linear did not record the customer');
+    return id;
+  }
+
+  /** Client-supplied id: a retried create can never make a second comment, and `commentById` finds it. */
+  async createComment(input: { id: string; issueId: string; body: string }): Promise<{ id: string; url: string }> {
+    const payload = await this.sdk.createComment(input);
+    if (!payload.success || !payload.commentId) throw new ServiceError('linear', 'Linear did not create the comment');
+    const comment = await this.commentById(payload.commentId);
+    if (!comment) throw new ServiceError('linear', 'Linear created the comment but does not return it', { transient: true });
+    return comment;
+  }
+
+  async commentById(id: string): Promise<{ id: string; url: string } | undefined> {
+    const data = await this.request(q.COMMENT_BY_ID, { id });
+    return (data.comments as Nodes<{ id: string; url: string }>).nodes[0];
+  }
+
+  /** A customer request ("need") on an issue; client-supplied id, looked up with `customerNeedById`. */
+  async createCustomerNeed(input: { id: string; customerId: string; issueId: string; body?: string; attachmentId?: string }): Promise<string> {
+    const payload = await this.sdk.createCustomerNeed(input);
+    if (!payload.success || !payload.needId) throw new ServiceError('linear', 'Linear did not record the customer request');
+    return payload.needId;
+  }
+
+  async customerNeedById(id: string): Promise<string | undefined> {
+    const data = await this.request(q.CUSTOMER_NEED_BY_ID, { id });
+    return (data.customerNeeds as Nodes<{ id: string }>).nodes[0]?.id;
+  }
+
+  // --- triage immediate -----------------------------------------------------------------------------------
+
+  /** Linear's page size for the immediate list: one request per hundred issues. */
+  static readonly IMMEDIATE_PAGE_SIZE = 100;
+
+  /**
+   * Open issues of these teams with these priorities, a page (one request) at a time. An issue with more
+   * customer requests than a page reads is completed afterwards (CUSTOMER_NEEDS_OF_ISSUES), in bulk.
+   */
+  async *immediatePages(input: { teamKeys: string[]; priorities: number[] }): AsyncGenerator<LinearImmediateIssue[]> {
+    const filter = {
+      team: { key: { in: input.teamKeys } },
+      priority: { in: input.priorities },
+      state: { type: { nin: ['completed', 'canceled'] } },
+    };
+    let after: string | undefined;
+    for (let page = 0; page < 10_000; page++) {
+      const data = await this.request(q.IMMEDIATE_PAGE, { filter, first: LinearGateway.IMMEDIATE_PAGE_SIZE, ...(after ? { after } : {}) });
+      const connection = data.issues as Nodes<RawImmediate> & { pageInfo: PageInfo };
+      yield connection.nodes.map((n) => ({
+        id: n.id,
+        identifier: n.identifier,
+        title: n.title,
+        url: n.url,
+        priority: n.priority,
+        createdAt: n.createdAt,
+        state: n.state,
+        team: n.team,
+        attachments: n.attachments.nodes,
+        // A full page of links may hide more (Pylon tickets among them): the count is then a lower bound.
+        moreLinks: n.attachments.nodes.length >= q.IMMEDIATE_ATTACHMENTS,
+        needs: n.needs.nodes.map(toNeed),
+        moreNeeds: n.needs.pageInfo.hasNextPage,
+      }));
+      if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) return;
+      after = connection.pageInfo.endCursor;
+    }
+  }
+
+  /** Every customer request of these issues, by issue id: 250 a request, whatever the number of issues. */
+  async customerNeedsOf(issueIds: string[]): Promise<Map<string, LinearImmediateIssue['needs']>> {
+    const byIssue = new Map<string, LinearImmediateIssue['needs']>(issueIds.map((id) => [id, []]));
+    for (let i = 0; i < issueIds.length; i += 100) {
+      const ids = issueIds.slice(i, i + 100);
+      let after: string | undefined;
+      for (let page = 0; page < 10_000; page++) {
+        const data = await this.request(q.CUSTOMER_NEEDS_OF_ISSUES, { ids, first: 250, ...(after ? { after } : {}) });
+        const connection = data.customerNeeds as Nodes<RawNeed & { issue: { id: string } | null }> & { pageInfo: PageInfo };
+        for (const need of connection.nodes) if (need.issue) byIssue.get(need.issue.id)?.push(toNeed(need));
+        if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) break;
+        after = connection.pageInfo.endCursor;
+      }
+    }
+    return byIssue;
+  }
+}
+
+interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+interface RawNeed {
+  customer: { id: string } | null;
+  attachment: { url: string } | null;
+}
+
+function toNeed(need: RawNeed): LinearImmediateIssue['needs'][number] {
+  return { customerId: need.customer?.id ?? null, attachmentUrl: need.attachment?.url ?? null };
+}
+
+type RawCandidate = Omit<LinearCandidateIssue, 'attachments' | 'description'> & { description: string | null; attachments: Nodes<{ url: string; title: string }> };
+
+function toCandidate(raw: RawCandidate): LinearCandidateIssue {
+  return { ...raw, description: raw.description ?? '', attachments: raw.attachments.nodes };
+}
+
+interface RawImmediate extends Omit<LinearImmediateIssue, 'attachments' | 'needs' | 'moreNeeds' | 'moreLinks'> {
+  attachments: Nodes<{ url: string }>;
+  needs: Nodes<RawNeed> & { pageInfo: { hasNextPage: boolean } };
 }

@@ -55,6 +55,8 @@ export interface CreateLinearIssueInput {
   stateId: string;
   assigneeId?: string;
   labelIds: string[];
+  /** The roadmap project of a feature request (`linear.featureProject`). */
+  projectId?: string;
 }
 
 /** An issue as `triage sync` reads it: its priority and its attachments (with their metadata). */
@@ -65,4 +67,53 @@ export interface LinearSyncIssue {
   /** 0 = no priority, 1 = urgent ... 4 = low. */
   priority: number;
   attachments: LinearAttachment[];
+}
+
+/** A search hit or a linked issue, as the feature-request check reads it. */
+export interface LinearCandidateIssue {
+  id: string;
+  identifier: string;
+  title: string;
+  url: string;
+  description: string;
+  state: { name: string; type: string };
+  attachments: Array<{ url: string; title: string }>;
+}
+
+export interface LinearCustomer {
+  id: string;
+  name: string;
+  domains: string[];
+  externalIds: string[];
+}
+
+/** An issue with its links and the customers asking for it: what appending and `triage update` read. */
+export interface LinearIssueDetails extends LinearIssue {
+  description: string;
+  createdAt: string;
+  attachments: LinearAttachment[];
+  needs: Array<{ id: string; customer: LinearCustomer | null }>;
+}
+
+export interface LinearProject {
+  id: string;
+  name: string;
+}
+
+/** A row of `triage immediate`, as one page of the list query returns it. */
+export interface LinearImmediateIssue {
+  id: string;
+  identifier: string;
+  title: string;
+  url: string;
+  priority: number;
+  createdAt: string;
+  state: { name: string; type: string };
+  team: { key: string };
+  attachments: Array<{ url: string }>;
+  needs: Array<{ customerId: string | null; attachmentUrl: string | null }>;
+  /** More customer requests than the page read: completed with `customerNeedsOf`. */
+  moreNeeds: boolean;
+  /** As many links as the page reads: there may be more. */
+  moreLinks: boolean;
 }

@@ -107,6 +107,9 @@ const SECRETS: CorpusCase[] = [
   c('python-headers', "headers = {'Authorization': 'Bearer {{BEARER}}', 'Accept': 'application/json'}", [['authorization', '{{BEARER}}']], ["'Accept': 'application/json'"]),
   c('b64-token', 'echo {{B64_GITHUB_TOKEN}} | base64 -d', [['encoded', '{{B64_GITHUB_TOKEN}}']], ['| base64 -d']),
   c('urlenc-token', 'GET /callback?state=xyz&auth={{URLENC_TOKEN}} 302', [['encoded', '{{URLENC_TOKEN}}']], ['state=xyz', ' 302']),
+  c('azure-connection', 'DefaultEndpointsProtocol=https;AccountName=acmelogs;AccountKey={{B64_PASSWORD}}{{ALNUM32}}==;EndpointSuffix=core.windows.net', [['secret', '{{ALNUM32}}']], ['AccountName=acmelogs;AccountKey=', ';EndpointSuffix=core.windows.net']),
+  c('prose-password', 'my password is {{PASSWORD}} and the password is required', [['password', '{{PASSWORD}}']], ['my password is', 'and the password is required']),
+  c('prose-bearer', 'I am using bearer token {{BEARER}} for the sync', [['authorization', '{{BEARER}}']], ['I am using bearer token', 'for the sync']),
   c('two-tokens-one-line', 'old={{GITHUB_TOKEN}} new={{GITHUB_TOKEN#2}}', [['github_token', '{{GITHUB_TOKEN}}'], ['github_token', '{{GITHUB_TOKEN#2}}']], ['old=', 'new=']),
 ];
 
@@ -138,6 +141,10 @@ const PERSONAL: CorpusCase[] = [
   c('phone-ext', 'support line +1-202-555-0173 ext. 12', [['phone', '+1-202-555-0173']], ['support line', 'ext. 12']),
   c('phone-au', 'Sydney office +61 2 9876 5432', [['phone', '+61 2 9876 5432']], ['Sydney office']),
   c('phone-br-whatsapp', 'WhatsApp +55 11 91234-5678', [['phone', '+55 11 91234-5678']], ['WhatsApp']),
+  c('phone-gb-mobile-context', 'mobile: 07911 123456', [['phone', '07911 123456']], ['mobile:']),
+  c('phone-e164-no-plus', 'SMS sent to 447911123456 at 10:22', [['phone', '447911123456']], ['SMS sent to', 'at 10:22']),
+  c('email-json-escape', '{"email":"maria\\u0040soylent.mx","ok":true}', [['encoded', 'maria\\u0040soylent.mx']], ['"ok":true']),
+  c('email-html-entity', '<td>sam&#64;central-services.gov.uk</td>', [['encoded', 'sam&#64;central-services.gov.uk']], ['<td>', '</td>']),
   c('phone-national-context-gb', 'phone: 020 7946 0321 (London)', [['phone', '020 7946 0321']], ['(London)']),
   c('card-visa', 'charged card {{CARD_VISA}} twice', [['card', '{{CARD_VISA}}']], ['charged card', 'twice']),
   c('card-compact', 'cc={{CARD_VISA_COMPACT}}&exp=1227', [['card', '{{CARD_VISA_COMPACT}}']], ['cc=', 'exp=1227']),
@@ -249,6 +256,9 @@ const BENIGN: CorpusCase[] = [
   c('neg-placeholder-url', 'postgres://user:${DB_PASSWORD}@localhost/db and redis://:<password>@cache:6379', [], ['postgres://user:${DB_PASSWORD}@localhost/db', 'redis://:<password>@cache:6379']),
   c('neg-base64-benign', 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', [], ['iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==']),
   c('neg-slack-doc', 'xoxb-your-bot-token goes in SLACK_BOT_TOKEN', [], ['xoxb-your-bot-token']),
+  c('neg-call-words', 'Call ID: 7291038475; call stack: 20240315 1532 88; we called the API 12345678 times', [], ['Call ID: 7291038475', 'call stack: 20240315 1532 88', 'called the API 12345678 times']),
+  c('neg-phone-words', 'phone model SM-G991B, mobile app 3.14.159, cell value 1234.5678, Ring buffer size 16777216', [], ['SM-G991B', 'mobile app 3.14.159', 'cell value 1234.5678', 'Ring buffer size 16777216']),
+  c('neg-isbn-ref', 'ISBN 978-3-16-148410-0; refund 49.99 USD on 2024-03-15 (ref 1234567890)', [], ['ISBN 978-3-16-148410-0', '49.99 USD', '(ref 1234567890)']),
   c('neg-mixed-ticket', 'Since 2.3.1 the sync (job 7f3c2a1) fails with ERR_TLS_CERT_ALTNAME_INVALID for acme.dev; see #48213.', [], ['Since 2.3.1 the sync (job 7f3c2a1) fails with ERR_TLS_CERT_ALTNAME_INVALID for acme.dev; see #48213.']),
 ];
 

@@ -1,0 +1,44 @@
+import type { Context } from '../../context.js';
+import type { TriageConfig } from '../../config/config.js';
+import { IMMEDIATE_LINEAR_PRIORITIES, immediateRows, type ImmediateIssueInput, type ImmediateRow } from '../../core/immediate.js';
+import type { ImmediateOptions } from './options.js';
+
+export interface ImmediateResult {
+  teams: string[];
+  generatedAt: Date;
+  rows: ImmediateRow[];
+  /** Pages of issues read: one request per hundred issues. */
+  pages: number;
+}
+
+/** The teams triage files into: the default route's and every route's. */
+export function configuredTeams(config: TriageConfig): string[] {
+  const teams = [config.routing.default.linear.team, ...config.routing.routes.map((r) => r.linear?.team)].filter((t): t is string => Boolean(t));
+  return [...new Set(teams.map((t) => t.toUpperCase()))];
+}
+
+/** Reads every page (one request per hundred issues, nothing per issue), then orders the list. */
+export async function runImmediate(ctx: Context, options: ImmediateOptions): Promise<ImmediateResult> {
+  ctx.useConfigPath(options.configPath);
+  const config = await ctx.config();
+  const teams = options.teams.length ? options.teams : configuredTeams(config);
+  const linear = await ctx.linear();
+  const issues: ImmediateIssueInput[] = [];
+  let pages = 0;
+  const overflowing: string[] = [];
+  for await (const page of linear.immediatePages({ teamKeys: teams, priorities: [...IMMEDIATE_LINEAR_PRIORITIES] })) {
+    pages += 1;
+    for (const issue of page) {
+      issues.push(issue);
+      if (issue.moreNeeds) overflowing.push(issue.id);
+    }
+    if (pages > 1) ctx.io.info(ctx.io.color.dim(`… read ${issues.length} issues`));
+  }
+  // The few issues with many customer requests: all their requests, in bulk, so the count is exact.
+  if (overflowing.length) {
+    const needs = await linear.customerNeedsOf(overflowing);
+    for (const issue of issues) if (needs.has(issue.id)) issue.needs = needs.get(issue.id)!;
+  }
+  const generatedAt = ctx.now();
+  return { teams, generatedAt, rows: immediateRows(issues, generatedAt), pages };
+}

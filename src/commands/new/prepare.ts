@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import type { Context } from '../../context.js';
+import type { TriageConfig } from '../../config/config.js';
+import { planAppend, type AppendPlan, type AppendTarget } from '../../core/append-plan.js';
+import { calendarDateOf } from '../../core/calendar-date.js';
+import { draftCustomerUpdate, filingSituation, GITHUB_URL_SLOT, type CustomerUpdateDraft } from '../../core/customer-update.js';
+import type { Draft } from '../../core/draft.js';
+import { etaFromPolicy, parseEta, type Eta } from '../../core/eta.js';
+import { planFiling, type FilingPlan } from '../../core/filing-plan.js';
+import { createRedactors } from '../../core/filing-redactors.js';
+import { updateMarker } from '../../core/message-html.js';
+import type { Priority } from '../../core/priority.js';
+import { route, type Route } from '../../core/routing.js';
+import { decide, type Decision } from '../../core/rubric.js';
+import { UsageError } from '../../errors.js';
+import type { NewOptions } from './options.js';
+
+/** Options with every required field present. */
+export type CompleteOptions = NewOptions & Required<Pick<NewOptions, 'title' | 'body' | 'type' | 'customer'>>;
+
+/** What will be sent: a new ticket, or an append to an existing one. */
+export type Prepared = { kind: 'new'; plan: FilingPlan } | { kind: 'append'; plan: AppendPlan };
+
+/** A prepared filing and the customer update drafted for it, both redacted. */
+export interface Planned {
+  prepared: Prepared;
+  update: CustomerUpdateDraft;
+}
+
+export function decisionFor(options: Pick<NewOptions, 'type' | 'impact' | 'priority' | 'reason'>, config: TriageConfig): Decision {
+  const outcome = decide(
+    {
+      type: options.type!,
+      ...(options.impact ? { impact: options.impact } : {}),
+      ...(options.priority ? { override: { priority: options.priority, reason: options.reason ?? '' } } : {}),
+    },
+    config.rubric,
+  );
+  if (outcome.ok) return outcome.decision;
+  const error = outcome.error;
+  if (error.kind === 'unknown-impact') {
+    throw new UsageError(`Unknown --impact "${error.value}". Valid impacts: ${error.valid.join(', ')}`, {
+      hint: '`triage rubric` explains each one.',
+    });
+  }
+  if (error.kind === 'override-without-reason') throw new UsageError('--priority needs --reason: say why the rubric does not apply');
+  throw new UsageError('Pass --impact (or --priority with --reason)');
+}
+
+/** `github.skipForQuickFix` makes `--no-github` the default for quick fixes; `--github` turns it back on. */
+export function draftFrom(options: CompleteOptions, config: TriageConfig): Draft {
+  const github = options.github ?? !(options.type === 'quick-fix' && config.github.skipForQuickFix);
+  const draft: Draft = {
+    title: options.title,
+    body: options.body,
+    type: options.type,
+    customer: { name: options.customer, domains: options.customerDomains, contacts: options.contacts },
+    terms: options.terms,
+    labels: options.labels,
+    github,
+  };
+  if (options.impact) draft.impact = options.impact;
+  if (options.priority) draft.override = { priority: options.priority, reason: options.reason ?? '' };
+  for (const key of ['area', 'steps', 'expected', 'actual'] as const) {
+    const value = options[key];
+    if (value) draft[key] = value;
+  }
+  return draft;
+}
+
+/** Complex issues always get an ETA (the policy's, or `--eta`); other types only when `--eta` asks. */
+export function etaFor(options: NewOptions, decision: Decision, config: TriageConfig, now: Date): Eta | undefined {
+  const today = calendarDateOf(now, config.eta.timeZone);
+  if (options.eta) {
+    const parsed = parseEta(options.eta, today, config.eta);
+    if (!parsed.ok) throw new UsageError(parsed.message);
+    return parsed.eta;
+  }
+  return options.type === 'complex' ? etaFromPolicy(today, decision.priority, config.eta) : undefined;
+}
+
+function routeFor(draft: Draft, decision: Decision, config: TriageConfig, options: { newTicket: boolean } = { newTicket: true }): Route {
+  const routed = route(
+    { type: draft.type, labels: draft.labels, title: draft.title, body: draft.body, ...(draft.area ? { area: draft.area } : {}) },
+    decision,
+    config.routing,
+  );
+  if (!options.newTicket) return routed;
+  // The roadmap: a new feature ticket carries the configured label (the project is set on the plan).
+  const label = config.linear.featureLabel;
+  if (draft.type === 'feature' && label && !routed.linear.labels.some((l) => l.toLowerCase() === label.toLowerCase())) {
+    routed.linear.labels = [...routed.linear.labels, label];
+    routed.reasons.push(`Roadmap: feature requests get the label "${label}"`);
+  }
+  if (draft.type === 'feature' && config.linear.featureProject) routed.reasons.push(`Roadmap: feature requests go into the project "${config.linear.featureProject}"`);
+  return routed;
+}
+
+/** The routed team and repo for these options, before anything is planned (the candidate search needs them). */
+export function routeOf(options: CompleteOptions, config: TriageConfig): Route {
+  const decision = decisionFor(options, config);
+  return routeFor(draftFrom(options, config), decision, config);
+}
+
+/** A new ticket: the redacted plan and its customer update. No network, no credentials. */
+export async function prepareNew(ctx: Context, options: CompleteOptions, config: TriageConfig): Promise<Planned> {
+  const decision = decisionFor(options, config);
+  const draft = draftFrom(options, config);
+  const eta = etaFor(options, decision, config, ctx.now());
+  const redactors = createRedactors(draft, config);
+  const plan = await planFiling({
+    id: randomUUID(),
+    createdAt: ctx.now().toISOString(),
+    draft,
+    decision,
+    route: routeFor(draft, decision, config),
+    ...(eta ? { eta } : {}),
+    templates: config.templates,
+    stateNames: config.linear.states,
+    redactors,
+    ...(options.pylonTicket ? { pylon: options.pylonTicket } : {}),
+  });
+  if (draft.type === 'feature' && config.linear.featureProject) plan.linear.project = config.linear.featureProject;
+  const update = await draftCustomerUpdate({
+    situation: filingSituation({ type: draft.type, priority: decision.priority, appended: false }),
+    facts: {
+      title: plan.github?.title ?? (await redactors.github.redact(draft.title)).text.trim(),
+      priority: decision.priority,
+      githubUrl: plan.github ? GITHUB_URL_SLOT : undefined,
+      etaDate: eta?.date,
+      onCall: plan.route.onCall,
+    },
+    templates: config.templates.customerUpdate,
+    redactor: redactors.github,
+    marker: updateMarker(plan.id),
+  });
+  return { prepared: { kind: 'new', plan }, update };
+}
+
+/** An append to an existing ticket: both comments, the customer request and the update, redacted. No network. */
+export async function prepareAppend(ctx: Context, options: CompleteOptions, config: TriageConfig, existing: { target: AppendTarget; priority: Priority | null }): Promise<Planned> {
+  const decision = decisionFor(options, config);
+  const draft = draftFrom(options, config);
+  const redactors = createRedactors(draft, config);
+  const id = randomUUID();
+  const plan = await planAppend({
+    id,
+    createdAt: ctx.now().toISOString(),
+    draft,
+    decision,
+    route: routeFor(draft, decision, config, { newTicket: false }),
+    target: existing.target,
+    templates: config.templates,
+    redactors,
+    ...(options.pylonTicket ? { pylon: options.pylonTicket } : {}),
+    ids: { comment: randomUUID(), need: randomUUID() },
+    targetPriority: existing.priority,
+  });
+  // --no-github keeps the request off the GitHub issue; the update may still point the customer at it.
+  if (!draft.github) delete plan.githubComment;
+  const update = await draftCustomerUpdate({
+    situation: 'appended',
+    facts: { title: (await redactors.github.redact(draft.title)).text.trim(), priority: existing.priority ?? undefined, githubUrl: existing.target.github?.url },
+    templates: config.templates.customerUpdate,
+    redactor: redactors.github,
+    marker: updateMarker(id),
+  });
+  return { prepared: { kind: 'append', plan }, update };
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { CANDIDATE_RULES, rankCandidates, reportPart, scoreCandidate, searchTerms, type CandidateTicket } from '../../src/core/candidates.js';
+import { keywords, stem } from '../../src/core/search-words.js';
+
+function ticket(identifier: string, title: string, description = ''): CandidateTicket {
+  return { id: `id-${identifier}`, identifier, title, url: `https://linear.app/acme/issue/${identifier}`, description, state: { name: 'Backlog', type: 'backlog' } };
+}
+
+describe('search words', () => {
+  it.each([
+    ['dashboards', 'dashboard'],
+    ['reporting', 'report'],
+    ['libraries', 'library'],
+    ['exported', 'export'],
+    ['status', 'status'],
+    ['class', 'class'],
+    ['pdf', 'pdf'],
+  ])('stem(%s) = %s', (word, expected) => {
+    expect(stem(word)).toBe(expected);
+  });
+
+  it('keeps meaningful words once, in order, and drops stop words, placeholders and short numbers', () => {
+    expect(keywords('Please add an Export to PDF for [CUSTOMER] dashboards, export 2 of [EMAIL_1] 404')).toEqual(['export', 'pdf', 'dashboards', '404']);
+  });
+});
+
+describe('candidate scores', () => {
+  const request = { title: 'Export dashboards to PDF', body: 'The customer wants to export their dashboards as PDF files for board meetings.' };
+
+  it.each([
+    // [candidate title, description, shown?, strong?]
+    ['PDF export for dashboards', 'Download a dashboard as a PDF to share it.', true, true],
+    ['Export dashboard', 'Export a dashboard as a file.', true, true],
+    ['Dashboards load slowly', 'Dashboards take 20 seconds to load.', false, false],
+    ['CSV export times out for large workspaces', 'Exporting to CSV times out.', false, false],
+    ['Dark mode for the reporting pages', '', false, false],
+  ])('%s → shown %s, strong %s', (title, description, shown, strong) => {
+    const ranked = rankCandidates(request, [ticket('SUP-1', title, description)]);
+    expect(ranked.length > 0).toBe(shown);
+    expect(ranked[0]?.strong ?? false).toBe(strong);
+  });
+
+  it('weighs the title 0.7 and the coverage of the request 0.3, to two decimals', () => {
+    const { score, shared } = scoreCandidate({ title: 'Export dashboards to PDF', body: '' }, ticket('SUP-1', 'PDF export for dashboards'));
+    expect(score).toBe(1);
+    expect(shared.sort()).toEqual(['dashboard', 'export', 'pdf']);
+  });
+
+  it('needs two shared words: one word in common is chance, however similar the titles', () => {
+    const ranked = rankCandidates({ title: 'Second practice', body: 'b' }, [ticket('SUP-1', 'First practice', 'b')]);
+    expect(ranked).toEqual([]);
+  });
+
+  it("ignores the scaffolding of triage's description template", () => {
+    const description = 'Feature request reported by Initech.\n\n## Customer report\nThey want calendar invites.\n\n## Impact\n- **Priority:** Low (P3): nice-to-have feature\n- performance improvement usability';
+    expect(reportPart(description)).not.toContain('performance');
+    const ranked = rankCandidates({ title: 'Performance of usability', body: 'performance usability improvement' }, [ticket('SUP-1', 'Calendar invites', description)]);
+    expect(ranked).toEqual([]);
+  });
+
+  it(`ranks best first, keeps at most ${CANDIDATE_RULES.maxShown}, and each issue once`, () => {
+    const tickets = [
+      ticket('SUP-9', 'Export dashboard', 'pdf'),
+      ticket('SUP-2', 'PDF export for dashboards'),
+      ...Array.from({ length: 8 }, (_, i) => ticket(`SUP-${20 + i}`, 'Export dashboards', 'to pdf please')),
+      ticket('SUP-2', 'PDF export for dashboards'),
+    ];
+    const ranked = rankCandidates({ title: 'Export dashboards to PDF', body: '' }, tickets);
+    expect(ranked).toHaveLength(CANDIDATE_RULES.maxShown);
+    expect(ranked[0]!.identifier).toBe('SUP-2');
+    expect(new Set(ranked.map((r) => r.identifier)).size).toBe(ranked.length);
+    expect(ranked.map((r) => r.score)).toEqual([...ranked.map((r) => r.score)].sort((a, b) => b - a));
+  });
+});
+
+describe('search terms', () => {
+  it('Linear gets the request words (title first); GitHub the first few title words', () => {
+    const terms = searchTerms({ title: 'Export dashboards as PDF files', body: 'For the board meetings of [CUSTOMER]' });
+    expect(terms.linear).toBe('export dashboards pdf files board meetings');
+    expect(terms.github).toEqual(['export', 'dashboards', 'pdf']);
+  });
+
+  it('never sends placeholders', () => {
+    expect(searchTerms({ title: '[CUSTOMER] export', body: '[EMAIL_1] [PHONE_2]' }).linear).toBe('export');
+  });
+});
