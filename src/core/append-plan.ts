@@ -1,5 +1,6 @@
 import type { Draft } from './draft.js';
-import type { RedactionResult, Redactor } from './redaction/types.js';
+import { countKinds } from './redaction-tally.js';
+import type { Redactor } from './redaction/types.js';
 import type { Decision } from './rubric.js';
 import type { Route } from './routing.js';
 import type { Priority } from './priority.js';
@@ -82,12 +83,6 @@ export interface AppendInput {
 
 export function appendMarker(id: string): string {
   return `<!-- triage-append:${id} -->`;
-}
-
-function countKinds(results: RedactionResult[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const result of results) for (const f of result.findings) counts[f.kind] = (counts[f.kind] ?? 0) + 1;
-  return counts;
 }
 
 /** Renders both comments and the customer request, and redacts every one for where it goes. */

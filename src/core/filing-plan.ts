@@ -1,8 +1,9 @@
 import { formatLongDate } from './calendar-date.js';
+import { countKinds, mergeReview, reviewLines, type ReviewLine } from './redaction-tally.js';
 import type { Draft } from './draft.js';
 import type { Eta } from './eta.js';
 import { describePriority, PRIORITY_LABEL, type Priority } from './priority.js';
-import type { RedactionResult, Redactor } from './redaction/types.js';
+import type { Redactor } from './redaction/types.js';
 import { REQUEST_TYPE_INFO } from './request-type.js';
 import type { Decision } from './rubric.js';
 import type { Route } from './routing.js';
@@ -60,6 +61,8 @@ export interface FilingPlan {
     agreedPriority: Priority;
   };
   redactions: { linear: Record<string, number>; github: Record<string, number> };
+  /** What was removed, for the engineer's review: kinds and placeholder context, never values. */
+  redactionReview?: ReviewLine[];
 }
 
 /** What a plan needs of the Pylon ticket it starts from. */
@@ -97,12 +100,6 @@ export function etaMarker(id: string, date?: string): string {
 
 export function fillLinearSlots(text: string, linear: { identifier: string; url: string }): string {
   return text.replaceAll(LINEAR_IDENTIFIER_SLOT, linear.identifier).replaceAll(LINEAR_URL_SLOT, linear.url);
-}
-
-function countKinds(results: RedactionResult[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const result of results) for (const f of result.findings) counts[f.kind] = (counts[f.kind] ?? 0) + 1;
-  return counts;
 }
 
 function baseView(input: PlanInput) {
@@ -150,7 +147,9 @@ export async function planFiling(input: PlanInput): Promise<FilingPlan> {
     links: [] as string[],
   };
   const linearTitle = await redactors.linear.redact(draft.title);
-  const linearDescription = await redactors.linear.redact(renderTemplate(input.templates.linearDescription, linearView));
+  const linearSource = renderTemplate(input.templates.linearDescription, linearView);
+  const linearDescription = await redactors.linear.redact(linearSource);
+  const review: ReviewLine[] = [...reviewLines('linear', draft.title, linearTitle), ...reviewLines('linear', linearSource, linearDescription)];
 
   const plan: FilingPlan = {
     id: input.id,
@@ -188,8 +187,10 @@ export async function planFiling(input: PlanInput): Promise<FilingPlan> {
       customer: undefined,
     };
     const githubTitle = await redactors.github.redact(draft.title);
-    const githubBody = await redactors.github.redact(renderTemplate(input.templates.githubBody, githubView));
-    assertSlotsSurvived(renderTemplate(input.templates.githubBody, githubView), githubBody.text);
+    const githubSource = renderTemplate(input.templates.githubBody, githubView);
+    const githubBody = await redactors.github.redact(githubSource);
+    assertSlotsSurvived(githubSource, githubBody.text);
+    review.push(...reviewLines('github', draft.title, githubTitle), ...reviewLines('github', githubSource, githubBody));
     const marker = filingMarker(input.id);
     plan.github = {
       repo: route.github.repo,
@@ -209,6 +210,7 @@ export async function planFiling(input: PlanInput): Promise<FilingPlan> {
     }
     plan.redactions.github = countKinds(results);
   }
+  if (review.length) plan.redactionReview = mergeReview(review);
   return plan;
 }
 

@@ -19,8 +19,11 @@ export const SANDBOX_WEB = {
   pylon: DEMO_PYLON_WEB_URL,
 } as const;
 
+/** Bumped when the demo workspace gains something commands rely on; older saved states are reseeded. */
+const STATE_VERSION = 2;
+
 interface SavedState {
-  version: 1;
+  version: typeof STATE_VERSION;
   linear: LinearState;
   github: GitHubState;
   pylon: PylonState;
@@ -61,11 +64,11 @@ async function loadState(dir: string, reset: boolean): Promise<SavedState> {
   if (reset) await rm(file, { force: true });
   try {
     const saved = JSON.parse(await readFile(file, 'utf8')) as SavedState;
-    if (saved.version === 1 && saved.linear && saved.github && saved.pylon) return saved;
+    if (saved.version === STATE_VERSION && saved.linear && saved.github && saved.pylon) return saved;
   } catch {
     // No saved state yet (or unreadable): start from the demo workspace.
   }
-  return { version: 1, linear: demoLinearState(SANDBOX_TOKENS), github: demoGitHubState(SANDBOX_TOKENS), pylon: demoPylonState(SANDBOX_TOKENS) };
+  return { version: STATE_VERSION, linear: demoLinearState(SANDBOX_TOKENS, { githubWebUrl: SANDBOX_WEB.github }), github: demoGitHubState(SANDBOX_TOKENS), pylon: demoPylonState(SANDBOX_TOKENS) };
 }
 
 async function saveState(dir: string, state: SavedState): Promise<void> {
@@ -93,7 +96,7 @@ export async function startSandbox(options: { stateDir: string; reset?: boolean;
     pylon.start(options.ports?.pylon),
   ]);
   const urls = { linear: linearUrl, github: githubUrl, pylon: pylonUrl };
-  const save = () => saveState(dir, { version: 1, linear: linear.state, github: github.state, pylon: pylon.state });
+  const save = () => saveState(dir, { version: STATE_VERSION, linear: linear.state, github: github.state, pylon: pylon.state });
   if (options.reset) await save();
   return {
     urls,

@@ -76,6 +76,15 @@ describe('triage doctor', () => {
     expect(run.stdout).toContain('✗ Linear people: no Linear user for ghost@acme.example');
   });
 
+  it('a feature project that does not exist', async () => {
+    const { home, file } = await configWith((c) => {
+      c.linear.featureProject = 'Wishlist';
+    });
+    const run = await runCli(['doctor', '--config', file], { env: emu.env, home });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('✗ Linear feature project: no project "Wishlist"');
+  });
+
   it('an unknown repo', async () => {
     const { home, file } = await configWith((c) => {
       c.routing.default.github.repo = 'acme/missing';

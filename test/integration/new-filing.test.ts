@@ -222,6 +222,17 @@ describe('--dry-run', () => {
     expect(out.linear).toBeNull();
   });
 
+  it('shows what was removed, with context around the placeholder and never the value', async () => {
+    const email = ['nora.quinn', 'globex-mail.com'].join('@');
+    const run = await runCli(
+      ['new', '--config', EXAMPLE_CONFIG, '--title', 'Export fails', '--body', `Export fails for ${email} since Monday`, '--type', 'complex', '--impact', 'performance', '--customer', 'Initech', '--dry-run'],
+      { env: {}, home },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/github email\s+…?.*fails for \[EMAIL_1\] since Monday/);
+    expect(run.stdout + run.stderr).not.toContain(email);
+  });
+
   it('prints the tickets as text', async () => {
     const run = await runCli(
       ['new', '--config', EXAMPLE_CONFIG, '--title', 'Slow dashboard', '--body', 'Takes 20s to load', '--type', 'complex', '--impact', 'performance', '--customer', 'Initech', '--dry-run'],

@@ -93,6 +93,7 @@ export async function linearChecks(ctx: Context, config: TriageConfig): Promise<
       checks.push(failure(`Linear team ${key}`, error, 'Check the team key and that the API key can read it.'));
     }
   }
+  checks.push(...(await roadmapChecks(linear, config)));
   const people = peopleOf(config);
   if (people.length) {
     try {
@@ -158,6 +159,39 @@ export async function pylonChecks(ctx: Context, config: TriageConfig): Promise<C
     checks.push({ name: 'Pylon priority field', ok: true, detail: `"${field.slug}" has ${Object.values(field.values).join(', ')}` });
   } catch (error) {
     checks.push(failure('Pylon priority field', error, 'Fix pylon.priorityField in the config.'));
+  }
+  return checks;
+}
+
+/** Where new feature requests go on the roadmap: the configured project and label must exist. */
+async function roadmapChecks(linear: Awaited<ReturnType<Context['linear']>>, config: TriageConfig): Promise<Check[]> {
+  const checks: Check[] = [];
+  const { featureProject, featureLabel } = config.linear;
+  if (featureProject) {
+    try {
+      const found = await linear.projectsNamed(featureProject);
+      checks.push(
+        found.length
+          ? { name: 'Linear feature project', ok: true, detail: featureProject }
+          : { name: 'Linear feature project', ok: false, detail: `no project "${featureProject}"`, fix: 'Create it in Linear or fix linear.featureProject.' },
+      );
+    } catch (error) {
+      checks.push(failure('Linear feature project', error, 'Check linear.featureProject.'));
+    }
+  }
+  if (featureLabel) {
+    try {
+      const team = await linear.team(config.routing.default.linear.team);
+      const inTeam = team?.labels.some((l) => l.name.toLowerCase() === featureLabel.toLowerCase());
+      const inWorkspace = inTeam || (await linear.workspaceLabels([featureLabel])).length > 0;
+      checks.push(
+        inWorkspace
+          ? { name: 'Linear feature label', ok: true, detail: featureLabel }
+          : { name: 'Linear feature label', ok: false, detail: `no label "${featureLabel}"`, fix: 'Create it in Linear or fix linear.featureLabel.' },
+      );
+    } catch (error) {
+      checks.push(failure('Linear feature label', error, 'Check linear.featureLabel.'));
+    }
   }
   return checks;
 }

@@ -13,7 +13,10 @@ import { assigneeText, updateText } from './result-json.js';
 
 export { newResultJson } from './result-json.js';
 
-type PlanSummary = Pick<FilingPlan, 'type' | 'decision' | 'route' | 'redactions'>;
+type PlanSummary = Pick<FilingPlan, 'type' | 'decision' | 'route' | 'redactions' | 'redactionReview'>;
+
+/** Review lines shown at most; the rest are counted. */
+const REVIEW_SHOWN = 8;
 
 function redactionLine(plan: PlanSummary): string {
   const merged: Record<string, number> = { ...plan.redactions.github };
@@ -28,6 +31,20 @@ export function renderDecision(io: IO, plan: PlanSummary): void {
   io.err(`${c.bold(describePriority(decision.priority))} · ${decision.status === 'prioritized' ? 'Prioritized' : 'Backlog'} · ${REQUEST_TYPE_INFO[plan.type].title}`);
   for (const reason of [...decision.reasons, ...plan.route.reasons]) io.err(c.dim(`  ${reason}`));
   io.err(c.dim(`  ${redactionLine(plan)}`));
+  renderRedactionReview(io, plan);
+}
+
+/** A few characters around each placeholder, so the engineer sees what went without seeing the value. */
+function renderRedactionReview(io: IO, plan: PlanSummary): void {
+  const lines = plan.redactionReview ?? [];
+  if (lines.length === 0) return;
+  const width = Math.max(...lines.slice(0, REVIEW_SHOWN).map((l) => l.kind.length));
+  const room = Math.max(20, Math.min(io.columns, 80) - width - 14);
+  for (const line of lines.slice(0, REVIEW_SHOWN)) {
+    const context = line.context.length > room ? `${line.context.slice(0, room - 1)}…` : line.context;
+    io.err(io.color.dim(`    ${line.target.padEnd(6)} ${line.kind.padEnd(width)}  ${context}`));
+  }
+  if (lines.length > REVIEW_SHOWN) io.err(io.color.dim(`    … and ${lines.length - REVIEW_SHOWN} more`));
 }
 
 /** Both tickets exactly as they will be filed (redacted), for `--dry-run` and the wizard's review. */
