@@ -158,6 +158,14 @@ describe('the triage new wizard in a terminal', () => {
     expect(issueTitled('Wizard first title')).toBeUndefined();
   });
 
+  it('Ctrl-C at the first question files nothing and says so', async () => {
+    const s = wizard();
+    await s.expect('Customer (company name)');
+    s.write(KEY.ctrlC);
+    await s.expect('Cancelled: nothing was filed');
+    expect(await s.exit()).toBe(130);
+  });
+
   it('Ctrl-C files nothing, saves the draft, and --recover restores it', async () => {
     const before = emu.linear.state.issues.length;
     const s = wizard(['--customer', 'Initech', '--type', 'complex', '--impact', 'performance']);

@@ -157,7 +157,9 @@ async function runWizardSavingDraft(ctx: Context, config: TriageConfig, options:
   try {
     return await new NewWizard(ctx, config, options).run();
   } catch (error) {
-    if (!(error instanceof CancelledError) || !options.body) throw error;
+    if (!(error instanceof CancelledError)) throw error;
+    // Nothing had been typed worth keeping: say what happened, plainly.
+    if (!options.body) throw new CancelledError('Cancelled: nothing was filed');
     const file = await saveDraftOf(ctx, config, options);
     throw new CancelledError('Cancelled: nothing was filed', {
       hint: `Your draft was saved (redacted) to ${file}\nRecover it with: triage new --recover ${file}`,

@@ -48,7 +48,11 @@ export class NewWizard {
   async run(): Promise<{ options: CompleteOptions; planned: Planned; candidates: CandidateSearch | null }> {
     const o = this.options;
     this.ctx.io.err(this.ctx.io.color.bold('New support ticket') + this.ctx.io.color.dim('  (Ctrl-C to cancel: nothing is filed)'));
-    if (o.pylonTicket) this.ctx.io.err(`Starting from Pylon ticket #${o.pylonTicket.number}: ${o.pylonTicket.title}`);
+    if (o.pylonTicket) {
+      const line = `Starting from Pylon ticket #${o.pylonTicket.number}: ${o.pylonTicket.title}`;
+      const width = Math.min(this.ctx.io.columns, 80);
+      this.ctx.io.err(line.length > width ? `${line.slice(0, width - 1)}…` : line);
+    }
     if (!o.customer) await this.askCustomer();
     if (!o.type) await this.askType();
     if (!o.impact && !o.priority) await this.askImpact();
