@@ -106,4 +106,15 @@ describe('the wizard after the ticket: similar features and the customer update'
     expect(await s.exit()).toBe(0);
     expect(updatesOn(1050)).toHaveLength(0);
   });
+
+  it('Ctrl-C at that question posts nothing and is not a cancelled filing', async () => {
+    const s = wizard(['--pylon', '1051', '--type', 'complex', '--impact', 'performance', '--no-github']);
+    await s.expect('Ready to file?');
+    s.write(KEY.enter);
+    await s.expect('Post this update on Pylon ticket #1051?');
+    s.write(KEY.ctrlC);
+    await s.expect('Not posted.');
+    expect(await s.exit()).toBe(0);
+    expect(updatesOn(1051)).toHaveLength(0);
+  });
 });

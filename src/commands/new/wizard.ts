@@ -243,6 +243,7 @@ export class NewWizard {
  * reaches the customer without this answer; "Don't post" is the default.
  */
 export async function askToPost(ctx: Context, ticket: PylonTicketInfo): Promise<'reply' | 'note' | undefined> {
+  // The issues are filed by now: Ctrl-C here means "don't post", not a cancelled filing.
   const choice = await ctx.prompter.select<'reply' | 'note' | 'none'>(
     `Post this update on Pylon ticket #${ticket.number}?`,
     [
@@ -251,6 +252,10 @@ export async function askToPost(ctx: Context, ticket: PylonTicketInfo): Promise<
       { value: 'none', name: "Don't post it", description: 'copy it from above to send it yourself' },
     ],
     { default: 'none' },
-  );
+  ).catch((error: unknown) => {
+    if (!(error instanceof CancelledError)) throw error;
+    ctx.io.err('Not posted.');
+    return 'none' as const;
+  });
   return choice === 'none' ? undefined : choice;
 }
