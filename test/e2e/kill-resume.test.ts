@@ -2,20 +2,14 @@ import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startEmulators, type Emulators } from '../support/emulators.js';
+import { expect, it } from 'vitest';
+import { useEmulators } from '../support/emulators.js';
 import { BIN, baseEnv, runBin } from '../support/run-bin.js';
 import { tempHome } from '../support/run-cli.js';
 
 const CONFIG = fileURLToPath(new URL('../../.triagerc.example.json', import.meta.url));
 
-let emu: Emulators;
-beforeAll(async () => {
-  emu = await startEmulators();
-});
-afterAll(async () => {
-  await emu.stop();
-});
+const emu = useEmulators();
 
 async function until(check: () => boolean, timeoutMs = 15_000): Promise<void> {
   const started = Date.now();

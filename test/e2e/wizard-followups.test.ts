@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulators, type Emulators } from '../support/emulators.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useEmulators } from '../support/emulators.js';
 import { KEY, PtySession } from '../support/pty.js';
 import { baseEnv } from '../support/run-bin.js';
 import { tempHome } from '../support/run-cli.js';
@@ -9,15 +9,9 @@ import { tempHome } from '../support/run-cli.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CONFIG = join(ROOT, '.triagerc.example.json');
 
-let emu: Emulators;
+const emu = useEmulators({ pylon: { rateLimits: { '*': 0 } } });
 let home: string;
 
-beforeAll(async () => {
-  emu = await startEmulators({ pylon: { rateLimits: { '*': 0 } } });
-});
-afterAll(async () => {
-  await emu.stop();
-});
 beforeEach(async () => {
   home = await tempHome();
 });

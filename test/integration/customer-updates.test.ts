@@ -1,18 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulators, type Emulators } from '../support/emulators.js';
+import { describe, expect, it } from 'vitest';
+import { useEmulators } from '../support/emulators.js';
 import { runCli, tempHome } from '../support/run-cli.js';
 
 const CONFIG = new URL('../../.triagerc.example.json', import.meta.url).pathname;
 
-let emu: Emulators;
-beforeAll(async () => {
-  emu = await startEmulators({ pylon: { rateLimits: { '*': 0 } } });
-});
-afterAll(async () => {
-  await emu.stop();
-});
+const emu = useEmulators({ pylon: { rateLimits: { '*': 0 } } });
 
 const ticket = (n: number) => emu.pylon!.state.issues.find((i) => i.number === n)!;
 const ours = (n: number, filingId: string) => emu.pylon!.state.messages.filter((m) => m.issue_id === ticket(n).id && m.message_html.includes(`triage-update:${filingId}`));

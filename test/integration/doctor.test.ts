@@ -1,16 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulators, type Emulators } from '../support/emulators.js';
+import { describe, expect, it } from 'vitest';
+import { useEmulators } from '../support/emulators.js';
 import { runCli, tempHome } from '../support/run-cli.js';
 
-let emu: Emulators;
-beforeAll(async () => {
-  emu = await startEmulators({ pylon: { rateLimits: { '*': 0 } } });
-});
-afterAll(async () => {
-  await emu.stop();
-});
+const emu = useEmulators({ pylon: { rateLimits: { '*': 0 } } });
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the example config is edited freely per test
 async function configWith(edit: (config: Record<string, any>) => void): Promise<{ home: string; file: string }> {

@@ -1,21 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Fault, RecordedRequest } from '../../src/sandbox/http/emulator-server.js';
-import { startEmulators, type Emulators } from '../support/emulators.js';
+import { useEmulators } from '../support/emulators.js';
 import { runCli, tempHome } from '../support/run-cli.js';
 import { linearRateLimitedFault } from '../../src/sandbox/linear/emulator.js';
 import { secondaryRateLimitFault } from '../../src/sandbox/github/emulator.js';
 
 const CONFIG = new URL('../../.triagerc.example.json', import.meta.url).pathname;
 
-let emu: Emulators;
-beforeAll(async () => {
-  emu = await startEmulators();
-});
-afterAll(async () => {
-  await emu.stop();
-});
+const emu = useEmulators();
 
 type Step = 'linearIssue' | 'githubIssue' | 'linearLink' | 'etaComment';
 

@@ -1,21 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulators, type Emulators } from '../support/emulators.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useEmulators } from '../support/emulators.js';
 import { runCli, tempHome } from '../support/run-cli.js';
 import { DEFAULT_RUBRIC } from '../../src/core/rubric.js';
 
 const EXAMPLE_CONFIG = new URL('../../.triagerc.example.json', import.meta.url).pathname;
 
-let emu: Emulators;
+const emu = useEmulators();
 let home: string;
 
-beforeAll(async () => {
-  emu = await startEmulators();
-});
-afterAll(async () => {
-  await emu.stop();
-});
 beforeEach(async () => {
   home = await tempHome();
 });

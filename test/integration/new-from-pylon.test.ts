@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulators, type Emulators } from '../support/emulators.js';
+import { describe, expect, it } from 'vitest';
+import { useEmulators } from '../support/emulators.js';
 import { runCli, tempHome } from '../support/run-cli.js';
 import { demoPylonTicketUrl } from '../../src/sandbox/seed/demo-workspace.js';
 
 const CONFIG = new URL('../../.triagerc.example.json', import.meta.url).pathname;
 
-let emu: Emulators;
-beforeAll(async () => {
-  emu = await startEmulators({ pylon: { rateLimits: { '*': 0 } } });
-});
-afterAll(async () => {
-  await emu.stop();
-});
+const emu = useEmulators({ pylon: { rateLimits: { '*': 0 } } });
 
 const pylon = () => emu.pylon!;
 const ticket = (n: number) => pylon().state.issues.find((i) => i.number === n)!;

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulators, type Emulators } from '../support/emulators.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useEmulators } from '../support/emulators.js';
 import { runCli, tempHome } from '../support/run-cli.js';
 import { formatLongDate } from '../../src/core/calendar-date.js';
 import { demoPylonTicketUrl } from '../../src/sandbox/seed/demo-workspace.js';
 
 const CONFIG = new URL('../../.triagerc.example.json', import.meta.url).pathname;
 
-let emu: Emulators;
-beforeAll(async () => {
-  emu = await startEmulators({ pylon: { rateLimits: { '*': 0 } } });
-});
-afterAll(async () => {
-  await emu.stop();
-});
+const emu = useEmulators({ pylon: { rateLimits: { '*': 0 } } });
 
 const linear = () => emu.linear.state;
 const byIdentifier = (identifier: string) => linear().issues.find((i) => i.number === Number(identifier.split('-')[1]))!;

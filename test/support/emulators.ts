@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { createLinearEmulator, type LinearEmulator } from '../../src/sandbox/linear/emulator.js';
 import { createGitHubEmulator, type GitHubEmulator } from '../../src/sandbox/github/emulator.js';
 import { createPylonEmulator, type PylonEmulator, type PylonEmulatorOptions } from '../../src/sandbox/pylon/emulator.js';
@@ -44,4 +45,24 @@ export async function startEmulators(options: EmulatorsOptions = {}): Promise<Em
       await Promise.all([linear.stop(), github.stop(), pylon?.stop()]);
     },
   };
+}
+
+/**
+ * Starts the emulators once for a test file and stops them after it. Returns a stand-in that forwards to the
+ * running set, so tests read `emu.linear.state` as if they held it themselves.
+ */
+export function useEmulators(options: EmulatorsOptions = {}): Emulators {
+  let current: Emulators | undefined;
+  beforeAll(async () => {
+    current = await startEmulators(options);
+  });
+  afterAll(async () => {
+    await current?.stop();
+  });
+  return new Proxy({} as Emulators, {
+    get(_target, property) {
+      if (!current) throw new Error('the emulators are started in beforeAll: use them inside a test or hook');
+      return Reflect.get(current, property);
+    },
+  });
 }
