@@ -1,4 +1,5 @@
 import type { Draft } from './draft.js';
+import type { PylonLinkBack, PylonSource } from './filing-plan.js';
 import { countKinds } from './redaction-tally.js';
 import type { Redactor } from './redaction/types.js';
 import type { Decision } from './rubric.js';
@@ -43,25 +44,12 @@ export interface AppendPlan {
   customer: { name: string; externalId?: string; domains: string[] };
   customerNeed: { id: string; body: string };
   /** Set when the request came from a Pylon ticket: it is linked to the existing issues and follows their priority. */
-  pylon?: {
-    ticketId: string;
-    number: number;
-    link: string;
-    fieldSlug: string;
-    setPriorityTo?: string;
-    /** The existing Linear issue's priority, which the ticket now shares (null: the issue has none). */
-    agreedPriority: Priority | null;
-  };
+  /** agreedPriority is the existing Linear issue's priority, which the ticket now shares (null: it has none). */
+  pylon?: PylonLinkBack;
   redactions: { linear: Record<string, number>; github: Record<string, number> };
 }
 
-export interface AppendPylonSource {
-  id: string;
-  number: number;
-  link: string;
-  fieldSlug: string;
-  priority: Priority | null;
-  toPylon: Record<Priority, string>;
+export interface AppendPylonSource extends PylonSource {
   accountId?: string;
 }
 

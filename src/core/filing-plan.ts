@@ -50,19 +50,22 @@ export interface FilingPlan {
   };
   etaComment?: { body: string; marker: string };
   /** Set when the filing started from a Pylon ticket: link back, and leave both priorities in agreement. */
-  pylon?: {
-    ticketId: string;
-    number: number;
-    link: string;
-    fieldSlug: string;
-    /** The option to write to Pylon when its priority differs from the filing's. */
-    setPriorityTo?: string;
-    /** The priority both sides hold once filing ends, remembered for `triage sync`. */
-    agreedPriority: Priority;
-  };
+  pylon?: PylonLinkBack & { agreedPriority: Priority };
   redactions: { linear: Record<string, number>; github: Record<string, number> };
   /** What was removed, for the engineer's review: kinds and placeholder context, never values. */
   redactionReview?: ReviewLine[];
+}
+
+/** How a filing or an append links a Pylon ticket back and leaves its priority in agreement. */
+export interface PylonLinkBack {
+  ticketId: string;
+  number: number;
+  link: string;
+  fieldSlug: string;
+  /** The option to write to Pylon when its priority differs from the one the issue ends with. */
+  setPriorityTo?: string;
+  /** The priority both sides hold once filing ends, remembered for `triage sync` (null: none). */
+  agreedPriority: Priority | null;
 }
 
 /** What a plan needs of the Pylon ticket it starts from. */
