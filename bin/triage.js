@@ -1,7 +1,15 @@
 #!/usr/bin/env node
 // The only file that touches the process: it hands argv, env and stdio to main() and sets the exit code.
 import { homedir } from 'node:os';
-import { main } from '../dist/main.js';
+
+// Say so plainly on an unsupported Node instead of failing deep inside a dependency.
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  process.stderr.write(`triage needs Node.js 22.12 or newer (the 22 and 24 LTS lines); this is ${process.version}.\n`);
+  process.exit(1);
+}
+
+const { main } = await import('../dist/main.js');
 
 // A closed pipe (`triage ... | head`) is not an error worth a stack trace.
 process.stdout.on('error', (error) => {
