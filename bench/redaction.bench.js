@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { createRedactor } from '../dist/core/redaction/index.js';
+import { createRedactor } from '../dist/bench/redaction.js';
 
 const MiB = 1024 * 1024;
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

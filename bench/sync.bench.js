@@ -14,9 +14,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../dist/main.js';
-import { createLinearEmulator, createLinearState } from '../dist/sandbox/linear/emulator.js';
-import { createPylonEmulator } from '../dist/sandbox/pylon/emulator.js';
-import { createPylonState } from '../dist/sandbox/pylon/state.js';
+import { createLinearEmulator, createLinearState } from '../dist/bench/linear-emulator.js';
+import { createPylonEmulator } from '../dist/bench/pylon-emulator.js';
+import { createPylonState } from '../dist/bench/pylon-state.js';
 
 const CONFIG = fileURLToPath(new URL('../.triagerc.example.json', import.meta.url));
 const PRIORITIES = ['urgent', 'high', 'medium', 'low'];

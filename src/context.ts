@@ -2,6 +2,7 @@ import { IO, type Streams } from './cli/io.js';
 import { createInquirerPrompter, type Prompter } from './cli/prompter.js';
 import type { Paths } from './cli/paths.js';
 import type { TriageConfig } from './config/config.js';
+import { mayHaveConfig, noConfigFound } from './config/search-places.js';
 import { credentialsFor, type Env } from './services/credentials.js';
 import type { FetchFn } from './services/http/types.js';
 import type { LinearGateway } from './services/linear/gateway.js';
@@ -90,11 +91,15 @@ export class Context {
   }
 
   config(): Promise<TriageConfig> {
-    this.configPromise ??= import('./config/load.js').then(({ loadConfig }) => {
-      const options: Parameters<typeof loadConfig>[0] = { cwd: this.cwd, home: this.paths.home, userConfigDir: this.paths.configDir };
+    this.configPromise ??= (async () => {
+      const search = { cwd: this.cwd, home: this.paths.home, userConfigDir: this.paths.configDir };
+      // Without a config anywhere, say so before loading cosmiconfig and the schema (zod): `redact` runs without one.
+      if (!this.configPath && !mayHaveConfig(search)) throw noConfigFound();
+      const { loadConfig } = await import('./config/load.js');
+      const options: Parameters<typeof loadConfig>[0] = search;
       if (this.configPath) options.explicitPath = this.configPath;
       return loadConfig(options);
-    });
+    })();
     return this.configPromise;
   }
 

@@ -1,25 +1,10 @@
-import { dirname, extname, join, resolve } from 'node:path';
+import { extname, join } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { configSchema } from './schema.js';
 import { resolveConfig, type TriageConfig } from './config.js';
+import { ancestors, CONFIG_MODULE, CONFIG_SEARCH_PLACES, noConfigFound, USER_CONFIG_PLACES } from './search-places.js';
 
-export const CONFIG_MODULE = 'triage';
-
-/**
- * Where a config may live. JSON and YAML only: a config file must never execute code, so cosmiconfig's
- * JavaScript and TypeScript loaders are deliberately absent.
- */
-export const CONFIG_SEARCH_PLACES = [
-  'package.json',
-  '.triagerc',
-  '.triagerc.json',
-  '.triagerc.yaml',
-  '.triagerc.yml',
-  '.config/triagerc',
-  '.config/triagerc.json',
-  '.config/triagerc.yaml',
-  '.config/triagerc.yml',
-];
+export { CONFIG_MODULE, CONFIG_SEARCH_PLACES };
 
 const ALLOWED_EXTENSIONS = new Set(['', '.json', '.yaml', '.yml']);
 
@@ -35,12 +20,14 @@ export interface LoadConfigOptions {
 
 /** Finds, parses and validates the config. Every failure names the file, the field and what was expected. */
 export async function loadConfig(options: LoadConfigOptions): Promise<TriageConfig> {
-  const { cosmiconfig } = await import('cosmiconfig');
+  // cosmiconfig is CommonJS: Node gives it named exports, the bundle only a default; take whichever is there.
+  const cosmiconfigModule: typeof import('cosmiconfig') & { default?: typeof import('cosmiconfig') } = await import('cosmiconfig');
+  const { cosmiconfig } = cosmiconfigModule.default ?? cosmiconfigModule;
   // searchStrategy 'none' and our own walk: cosmiconfig's 'global' strategy would also look for .js files
   // in the global config folder, and a config must never run code.
   const explorer = cosmiconfig(CONFIG_MODULE, { searchPlaces: CONFIG_SEARCH_PLACES, searchStrategy: 'none', cache: false });
   const userExplorer = cosmiconfig(CONFIG_MODULE, {
-    searchPlaces: ['config.json', 'config.yaml', 'config.yml'],
+    searchPlaces: USER_CONFIG_PLACES,
     searchStrategy: 'none',
     cache: false,
   });
@@ -79,11 +66,7 @@ export async function loadConfig(options: LoadConfigOptions): Promise<TriageConf
     });
   }
 
-  if (!result) {
-    throw new ConfigError('No triage config found (looked for .triagerc.json, .triagerc.yaml and package.json#triage from here up to your home directory, and triage/config.json in your config directory)', {
-      hint: 'Copy .triagerc.example.json to .triagerc.json and edit it, or pass --config <path>; try `--sandbox` to practise without one.',
-    });
-  }
+  if (!result) throw noConfigFound();
   if (result.isEmpty) throw new ConfigError(`Config ${result.filepath} is empty`, { hint: 'See .triagerc.example.json.' });
   return parseConfig(result.config, result.filepath);
 }
@@ -108,21 +91,6 @@ function describeIssue(issue: { code: string; message: string }): string {
   const keys = (issue as { keys?: unknown }).keys;
   if (issue.code === 'unrecognized_keys' && Array.isArray(keys)) return `unknown field(s) ${keys.map((k) => `"${String(k)}"`).join(', ')}`;
   return issue.message;
-}
-
-/** cwd, its parent, ... up to and including `stop` (or the filesystem root). */
-function ancestors(cwd: string, stop: string | undefined): string[] {
-  const dirs: string[] = [];
-  let dir = resolve(cwd);
-  const end = stop ? resolve(stop) : undefined;
-  for (;;) {
-    dirs.push(dir);
-    if (dir === end) break;
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return dirs;
 }
 
 function firstLine(text: string): string {

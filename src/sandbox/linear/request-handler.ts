@@ -143,13 +143,13 @@ export function createLinearRequestHandler(deps: LinearHandlerDeps): (req: Recor
 
     if ('syntaxError' in parsed) return json(400, linearValidationErrorBody([parsed.syntaxError], 'GRAPHQL_PARSE_FAILED'), headersWith());
     const { document, body } = parsed;
-    const validationErrors = validate(linearSchema, document);
+    const validationErrors = validate(linearSchema(), document);
     if (validationErrors.length > 0) return json(400, linearValidationErrorBody(validationErrors, 'GRAPHQL_VALIDATION_FAILED'), headersWith());
 
     const operation = selectOperation(document, body.operationName);
     let complexity: number | undefined;
     if (operation) {
-      const report = measureComplexity(linearSchema, document, operation, body.variables);
+      const report = measureComplexity(linearSchema(), document, operation, body.variables);
       if (report.pageSizeViolation) {
         const { field, argument, value } = report.pageSizeViolation;
         const message = `${field}: ${argument} must be between 0 and ${MAX_PAGE_SIZE}, got ${value}.`;
@@ -172,7 +172,7 @@ export function createLinearRequestHandler(deps: LinearHandlerDeps): (req: Recor
       rateLimit: () => deps.limiter.snapshot(identity.key.key, clock),
     };
     const result = await execute({
-      schema: linearSchema,
+      schema: linearSchema(),
       document,
       variableValues: body.variables,
       operationName: body.operationName,

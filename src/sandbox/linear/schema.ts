@@ -1240,7 +1240,9 @@ const scalars: readonly GraphQLScalarType[] = [
 ];
 
 function buildLinearSchema(): GraphQLSchema {
-  const schema = buildSchema(linearSchemaSdl);
+  // The SDL is ours and checked by a test (linear-emulator-schema.test.ts); validating it again here would cost
+  // every `--sandbox` run ~150 ms.
+  const schema = buildSchema(linearSchemaSdl, { assumeValidSDL: true });
   // buildSchema gives custom scalars pass-through behaviour; swap in the validating ones Linear's scalars have.
   const typeMap = schema.getTypeMap();
   for (const scalar of scalars) {
@@ -1253,5 +1255,13 @@ function buildLinearSchema(): GraphQLSchema {
   return schema;
 }
 
-/** The executable schema; resolution goes through the field resolver the emulator passes to `execute`. */
-export const linearSchema: GraphQLSchema = buildLinearSchema();
+let built: GraphQLSchema | undefined;
+
+/**
+ * The executable schema; resolution goes through the field resolver the emulator passes to `execute`. Built on
+ * the first request, so a `--sandbox` command that never reaches Linear (a dry run) does not pay for it.
+ */
+export function linearSchema(): GraphQLSchema {
+  built ??= buildLinearSchema();
+  return built;
+}

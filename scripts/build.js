@@ -1,0 +1,54 @@
+// `npm run build`: bundles src/ into dist/ with esbuild (types are checked separately by `npm run typecheck`).
+//
+// Why a bundle: unbundled, `triage redact` resolved and compiled ~380 module files (zod, libphonenumber-js,
+// cosmiconfig...) before doing anything. Bundled with code splitting, the entry chunk holds commander and the
+// command tree, and each `import()` in the source (a command's implementation, an SDK, the config loader)
+// becomes a chunk loaded only on the path that needs it, so a command reads a handful of files.
+import { build } from 'esbuild';
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+// Kept out of the bundle, resolved from node_modules at run time:
+// Every runtime dependency is plain JavaScript that bundles cleanly (libphonenumber-js's metadata is a JSON
+// import and lands in the redaction chunk, loaded by the commands that redact). A native addon or a package
+// that reads its own files from disk would go here. @lydell/node-pty is a devDependency for the tests.
+// - typescript: cosmiconfig imports it only for .ts configs, which triage never loads (a config must not run
+//   code); it is a devDependency, and bundling it would add 9 MB.
+const external = ['typescript'];
+
+await rm(`${root}/dist`, { recursive: true, force: true });
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: {
+    // The program. The others are entry points for the benchmarks, which drive the emulators and the
+    // redaction engine in-process; they share chunks with the program and cost it nothing.
+    main: 'src/main.ts',
+    'bench/redaction': 'src/core/redaction/index.ts',
+    'bench/linear-emulator': 'src/sandbox/linear/emulator.ts',
+    'bench/pylon-emulator': 'src/sandbox/pylon/emulator.ts',
+    'bench/pylon-state': 'src/sandbox/pylon/state.ts',
+  },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node22',
+  chunkNames: '[name]-[hash]',
+  sourcemap: 'linked',
+  // Stack traces under --debug point at src/ through the source maps (bin/triage.js turns them on).
+  sourcesContent: false,
+  legalComments: 'linked',
+  external,
+  // Bundled CommonJS dependencies (cosmiconfig, graphql, mustache, bottleneck) call require() for Node's
+  // built-ins; ESM output has no require, so each chunk gets one bound to its own URL.
+  banner: { js: "import { createRequire as __triageCreateRequire } from 'node:module'; const require = __triageCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+  metafile: true,
+});
+if (process.env.TRIAGE_BUILD_META) {
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(process.env.TRIAGE_BUILD_META, JSON.stringify(result.metafile));
+}
