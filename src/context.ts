@@ -8,6 +8,9 @@ import type { FetchFn } from './services/http/types.js';
 import type { LinearGateway } from './services/linear/gateway.js';
 import type { GitHubGateway } from './services/github/gateway.js';
 import type { PylonGateway } from './services/pylon/gateway.js';
+import type { PagerDutyGateway } from './services/pagerduty/gateway.js';
+import type { SlackApi, SlackWebhook } from './services/slack/gateway.js';
+import { AuthError } from './errors.js';
 
 export interface ContextInit {
   streams: Streams;
@@ -51,6 +54,9 @@ export class Context {
   private linearGateway: Promise<LinearGateway> | undefined;
   private githubGateway: Promise<GitHubGateway> | undefined;
   private pylonGateway: Promise<PylonGateway> | undefined;
+  private pagerdutyGateway: Promise<PagerDutyGateway> | undefined;
+  private slackGateway: Promise<SlackApi> | undefined;
+  private slackHook: Promise<SlackWebhook> | undefined;
 
   constructor(private readonly init: ContextInit) {
     this.io = new IO(init.streams, { colorLevel: init.colorLevel, debug: init.debug ?? false });
@@ -138,6 +144,37 @@ export class Context {
       return PylonGateway.create({ ...credentials, baseUrl: endpoint.baseUrl, ...this.gatewayOptions('pylon'), now: () => this.now().getTime() });
     })();
     return this.pylonGateway;
+  }
+
+  /** PagerDuty's Events API v2 with the routing key in PAGERDUTY_ROUTING_KEY (PAGERDUTY_EVENTS_URL overrides the host). */
+  pagerduty(): Promise<PagerDutyGateway> {
+    this.pagerdutyGateway ??= (async () => {
+      const credentials = credentialsFor(this.env, 'pagerduty');
+      const { PagerDutyGateway } = await import('./services/pagerduty/gateway.js');
+      return PagerDutyGateway.create({ ...credentials, ...this.gatewayOptions('pagerduty') });
+    })();
+    return this.pagerdutyGateway;
+  }
+
+  /** Slack's Web API with SLACK_BOT_TOKEN (SLACK_API_URL overrides https://slack.com/api). */
+  slack(): Promise<SlackApi> {
+    this.slackGateway ??= (async () => {
+      const credentials = credentialsFor(this.env, 'slack');
+      const { SlackApi } = await import('./services/slack/gateway.js');
+      return SlackApi.create({ token: credentials.token, baseUrl: credentials.baseUrl, ...this.gatewayOptions('slack') });
+    })();
+    return this.slackGateway;
+  }
+
+  /** The incoming webhook in SLACK_WEBHOOK_URL: the URL is the secret, so it is never printed, not even by --debug. */
+  slackWebhook(): Promise<SlackWebhook> {
+    this.slackHook ??= (async () => {
+      const url = this.env.SLACK_WEBHOOK_URL?.trim();
+      if (!url) throw new AuthError('slack', 'SLACK_WEBHOOK_URL is not set', { hint: 'Create an incoming webhook for the on-call channel (Slack app → Incoming Webhooks) and export SLACK_WEBHOOK_URL, or give oncall.page\'s Slack target a channel and SLACK_BOT_TOKEN.' });
+      const { SlackWebhook } = await import('./services/slack/gateway.js');
+      return SlackWebhook.create({ url, ...this.gatewayOptions('slack') });
+    })();
+    return this.slackHook;
   }
 
   private gatewayOptions(service: string) {

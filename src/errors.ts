@@ -35,9 +35,9 @@ export class ConfigError extends TriageError {
   readonly exitCode = ExitCode.usage;
 }
 
-export type ServiceName = 'linear' | 'github' | 'pylon';
+export type ServiceName = 'linear' | 'github' | 'pylon' | 'pagerduty' | 'slack';
 
-export const serviceLabel: Record<ServiceName, string> = { linear: 'Linear', github: 'GitHub', pylon: 'Pylon' };
+export const serviceLabel: Record<ServiceName, string> = { linear: 'Linear', github: 'GitHub', pylon: 'Pylon', pagerduty: 'PagerDuty', slack: 'Slack' };
 
 /** A token is missing or was rejected. Never retried. */
 export class AuthError extends TriageError {

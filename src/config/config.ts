@@ -25,6 +25,22 @@ export interface TriageConfig {
   templates: TemplateSet & { customerUpdate: CustomerUpdateTemplates };
   redaction: { allow: string[]; extraPatterns: ExtraPattern[] };
   pylon: PylonConfig;
+  oncall: OncallConfig;
+  followups: FollowupsConfig;
+}
+
+export type PageTargetConfig = { type: 'pagerduty'; severity: 'critical' | 'error' | 'warning' | 'info' } | { type: 'slack'; channel?: string };
+
+export interface OncallConfig {
+  /** Paged, in this order, for every Urgent filing (unless `--no-page`). */
+  page: PageTargetConfig[];
+  resolveOnDone: boolean;
+}
+
+export interface FollowupsConfig {
+  staleUrgentHours: number;
+  postAs?: 'reply' | 'note';
+  since: string;
 }
 
 export interface PylonConfig {
@@ -69,5 +85,7 @@ export function resolveConfig(parsed: ParsedConfig, source: string): TriageConfi
       priorityField: { slug: parsed.pylon.priorityField.slug, values: { ...parsed.pylon.priorityField.values } },
       sync: { ...parsed.pylon.sync },
     },
+    oncall: { page: parsed.oncall.page.map((t) => (t.type === 'pagerduty' ? { type: 'pagerduty', severity: t.severity } : { type: 'slack', ...(t.channel ? { channel: t.channel } : {}) })), resolveOnDone: parsed.oncall.resolveOnDone },
+    followups: { staleUrgentHours: parsed.followups.staleUrgentHours, since: parsed.followups.since, ...(parsed.followups.postAs ? { postAs: parsed.followups.postAs } : {}) },
   };
 }

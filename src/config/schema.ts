@@ -101,6 +101,51 @@ const pylonSection = z
   })
   .default({ region: 'us', priorityField: DEFAULT_PYLON_PRIORITY_FIELD, sync: DEFAULT_PYLON_SYNC });
 
+/**
+ * Where an Urgent filing pages on-call. Secrets never live here: PagerDuty's integration key is
+ * PAGERDUTY_ROUTING_KEY; Slack posts with SLACK_BOT_TOKEN to `channel` (its id), or without a channel through the
+ * incoming webhook in SLACK_WEBHOOK_URL.
+ */
+const pageTarget = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('pagerduty'),
+    severity: z.enum(['critical', 'error', 'warning', 'info']).default('critical'),
+  }),
+  z.strictObject({
+    type: z.literal('slack'),
+    /** A channel id (C…, G…): conversations.history, which lets a resumed run find its post, takes only ids. */
+    channel: z
+      .string()
+      .regex(/^[CG][A-Z0-9]{8,}$/, 'must be a Slack channel id like "C0123456789" (channel details → the id at the bottom), not its name')
+      .optional(),
+  }),
+]);
+
+const oncallSection = z
+  .strictObject({
+    page: z
+      .array(pageTarget)
+      .superRefine((targets, ctx) => {
+        const kinds = targets.map((t) => t.type);
+        if (new Set(kinds).size !== kinds.length) ctx.addIssue({ code: 'custom', message: 'name each target type once (one PagerDuty service, one Slack destination)' });
+      })
+      .default([]),
+    /** When the Linear issue of a paged filing is Done or Canceled, `triage followups` / `triage sync` resolve the incident. */
+    resolveOnDone: z.boolean().default(false),
+  })
+  .default({ page: [], resolveOnDone: false });
+
+const followupsSection = z
+  .strictObject({
+    /** An open Urgent issue whose customer has heard nothing for this many hours is owed an update. */
+    staleUrgentHours: z.number().positive().max(24 * 30).default(4),
+    /** How `triage followups --post` posts when neither --reply nor --note is given and no terminal can ask. */
+    postAs: z.enum(['reply', 'note']).optional(),
+    /** Closed Pylon tickets updated within this long are still looked at. */
+    since: duration.default('30d'),
+  })
+  .default({ staleUrgentHours: 4, since: '30d' });
+
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   linear: z.strictObject({
@@ -189,6 +234,8 @@ export const configSchema = z.strictObject({
     })
     .optional(),
   pylon: pylonSection,
+  oncall: oncallSection,
+  followups: followupsSection,
 });
 
 export type RawConfig = z.input<typeof configSchema>;

@@ -9,7 +9,7 @@ import { renderTemplate } from './templates.js';
  * The text goes to the customer, so it carries no internal detail: no Linear link, no customer or contact name
  * (the draft is redacted with the GitHub policy after rendering anyway).
  */
-export const UPDATE_SITUATIONS = ['quickFix', 'complex', 'feature', 'urgent', 'appended', 'status', 'done', 'canceled'] as const;
+export const UPDATE_SITUATIONS = ['quickFix', 'complex', 'feature', 'urgent', 'appended', 'status', 'done', 'canceled', 'etaMissed'] as const;
 export type UpdateSituation = (typeof UPDATE_SITUATIONS)[number];
 
 export type CustomerUpdateTemplates = Record<UpdateSituation, string>;
@@ -85,6 +85,12 @@ Details: {{githubUrl}}
 `,
   canceled: `An update on "{{title}}": the team has closed this request without making a change ({{stateName}}). If it still matters to you, reply here and we will look at it again.
 `,
+  etaMissed: `An update on "{{title}}": we had estimated a resolution by {{missedEtaLong}}, and we are sorry it is taking longer. The team is still working on it{{#inProgress}} now{{/inProgress}}, and we will let you know as soon as it is resolved.
+{{#githubUrl}}
+
+You can follow progress here: {{githubUrl}}
+{{/githubUrl}}
+`,
 };
 
 /** After a filing (or an append): the request type decides, Urgent speaks first, a feature is never "urgent". */
@@ -111,6 +117,8 @@ export interface UpdateFacts {
   onCall?: boolean;
   stateName?: string;
   stateType?: string;
+  /** The ETA that has passed (etaMissed). */
+  missedEtaDate?: string | undefined;
 }
 
 /** Every value a customer-update template may use (README lists them). */
@@ -129,6 +137,8 @@ export function updateView(facts: UpdateFacts): Record<string, unknown> {
     backlog: type === 'backlog' || type === 'triage',
     planned: type === 'unstarted',
     inProgress: type === 'started',
+    missedEtaDate: facts.missedEtaDate,
+    missedEtaLong: facts.missedEtaDate ? formatLongDate(facts.missedEtaDate) : undefined,
   };
 }
 

@@ -13,24 +13,34 @@ export const DEFAULT_ENDPOINTS: Record<ServiceName, string> = {
   linear: 'https://api.linear.app/graphql',
   github: 'https://api.github.com',
   pylon: 'https://api.usepylon.com',
+  pagerduty: 'https://events.pagerduty.com',
+  slack: 'https://slack.com/api',
 };
 
 const TOKEN_VARIABLES: Record<ServiceName, string[]> = {
   linear: ['LINEAR_API_KEY'],
   github: ['GITHUB_TOKEN', 'GH_TOKEN'],
   pylon: ['PYLON_API_TOKEN'],
+  /** An Events API v2 integration key (the "routing key" of a PagerDuty service). */
+  pagerduty: ['PAGERDUTY_ROUTING_KEY'],
+  /** A bot token for chat.postMessage; an incoming webhook (SLACK_WEBHOOK_URL) is read separately. */
+  slack: ['SLACK_BOT_TOKEN'],
 };
 
 const URL_VARIABLE: Record<ServiceName, string> = {
   linear: 'LINEAR_API_URL',
   github: 'GITHUB_API_URL',
   pylon: 'PYLON_API_URL',
+  pagerduty: 'PAGERDUTY_EVENTS_URL',
+  slack: 'SLACK_API_URL',
 };
 
 const TOKEN_HINTS: Record<ServiceName, string> = {
   linear: 'Create a personal API key in Linear (Settings → Security & access → Personal API keys) and `export LINEAR_API_KEY=...`.',
   github: 'Create a token that can write issues (fine-grained: "Issues: read and write") and `export GITHUB_TOKEN=...` (or GH_TOKEN).',
   pylon: 'Create an API token in Pylon (Settings → API tokens, admin only) and `export PYLON_API_TOKEN=...`.',
+  pagerduty: 'Add an "Events API v2" integration to the on-call PagerDuty service and `export PAGERDUTY_ROUTING_KEY=...` (its integration key).',
+  slack: 'Install a Slack app with the chat:write and channels:history scopes in the channel and `export SLACK_BOT_TOKEN=...`.',
 };
 
 export function tokenVariables(service: ServiceName): string[] {

@@ -3,6 +3,9 @@ import { createLinearEmulator, type LinearEmulator } from '../../src/sandbox/lin
 import { createGitHubEmulator, type GitHubEmulator } from '../../src/sandbox/github/emulator.js';
 import { createPylonEmulator, type PylonEmulator, type PylonEmulatorOptions } from '../../src/sandbox/pylon/emulator.js';
 import { DEMO_PYLON_WEB_URL, demoGitHubState, demoLinearState, demoPylonState } from '../../src/sandbox/seed/demo-workspace.js';
+import { createPagerDutyEmulator, type PagerDutyEmulator } from '../../src/sandbox/pagerduty/emulator.js';
+import { createSlackEmulator, type SlackEmulator } from '../../src/sandbox/slack/emulator.js';
+import { demoPagerDutyState, demoSlackState, demoWebhookPath } from '../../src/sandbox/seed/demo-paging.js';
 import { testTokens } from './tokens.js';
 
 export interface Emulators {
@@ -10,6 +13,9 @@ export interface Emulators {
   github: GitHubEmulator;
   /** Only when `startEmulators({ pylon: ... })` asked for it. */
   pylon?: PylonEmulator;
+  /** The paging targets of the demo config: always started (an Urgent filing pages). */
+  pagerduty: PagerDutyEmulator;
+  slack: SlackEmulator;
   tokens: ReturnType<typeof testTokens>;
   /** The environment a triage process needs to talk to these emulators. */
   env: Record<string, string>;
@@ -28,11 +34,15 @@ export async function startEmulators(options: EmulatorsOptions = {}): Promise<Em
   const github = createGitHubEmulator({ state: demoGitHubState(tokens) });
   const pylonOptions = options.pylon === true ? {} : options.pylon || undefined;
   const pylon = pylonOptions ? createPylonEmulator({ webUrl: DEMO_PYLON_WEB_URL, ...pylonOptions, state: pylonOptions.state ?? demoPylonState(tokens) }) : undefined;
-  const [linearUrl, githubUrl, pylonUrl] = await Promise.all([linear.start(), github.start(), pylon?.start()]);
+  const pagerduty = createPagerDutyEmulator({ state: demoPagerDutyState(tokens) });
+  const slack = createSlackEmulator({ state: demoSlackState(tokens) });
+  const [linearUrl, githubUrl, pylonUrl, pagerdutyUrl, slackUrl] = await Promise.all([linear.start(), github.start(), pylon?.start(), pagerduty.start(), slack.start()]);
   return {
     linear,
     github,
     ...(pylon ? { pylon } : {}),
+    pagerduty,
+    slack,
     tokens,
     env: {
       LINEAR_API_KEY: tokens.linear,
@@ -40,9 +50,14 @@ export async function startEmulators(options: EmulatorsOptions = {}): Promise<Em
       GITHUB_TOKEN: tokens.github,
       GITHUB_API_URL: githubUrl,
       ...(pylonUrl ? { PYLON_API_TOKEN: tokens.pylon, PYLON_API_URL: pylonUrl } : {}),
+      PAGERDUTY_ROUTING_KEY: tokens.pagerduty,
+      PAGERDUTY_EVENTS_URL: pagerdutyUrl,
+      SLACK_BOT_TOKEN: tokens.slackBot,
+      SLACK_API_URL: `${slackUrl}/api`,
+      SLACK_WEBHOOK_URL: `${slackUrl}${demoWebhookPath(tokens.slackWebhookSecret)}`,
     },
     async stop() {
-      await Promise.all([linear.stop(), github.stop(), pylon?.stop()]);
+      await Promise.all([linear.stop(), github.stop(), pylon?.stop(), pagerduty.stop(), slack.stop()]);
     },
   };
 }

@@ -11,7 +11,7 @@ describe('config for feature requests and customer updates', () => {
     expect(config.linear.featureProject).toBeUndefined();
     expect(config.linear.featureLabel).toBeUndefined();
     expect(config.templates.linearAppendComment).toBe(DEFAULT_TEMPLATES.linearAppendComment);
-    expect(Object.keys(config.templates.customerUpdate).sort()).toEqual(['appended', 'canceled', 'complex', 'done', 'feature', 'quickFix', 'status', 'urgent']);
+    expect(Object.keys(config.templates.customerUpdate).sort()).toEqual(['appended', 'canceled', 'complex', 'done', 'etaMissed', 'feature', 'quickFix', 'status', 'urgent']);
   });
 
   it('reads linear.featureProject and linear.featureLabel, and rejects empty names', () => {

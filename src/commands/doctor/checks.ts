@@ -195,3 +195,53 @@ async function roadmapChecks(linear: Awaited<ReturnType<Context['linear']>>, con
   }
   return checks;
 }
+
+/**
+ * The paging targets of `oncall.page`, checked without paging anyone: PagerDuty's Events API has no read-only
+ * call, so its integration key's format is checked; a Slack bot token must pass auth.test and read the channel;
+ * a webhook is sent an empty message, which a live webhook refuses (`no_text`) and a removed one does not know.
+ */
+export async function pagingChecks(ctx: Context, config: TriageConfig): Promise<Check[]> {
+  const checks: Check[] = [];
+  for (const target of config.oncall.page) {
+    if (target.type === 'pagerduty') {
+      if (!hasToken(ctx.env, 'pagerduty')) {
+        checks.push({ name: 'PagerDuty routing key', ok: false, detail: 'PAGERDUTY_ROUTING_KEY is not set (Urgent filings page through it)', fix: 'Add an Events API v2 integration to the on-call service and export PAGERDUTY_ROUTING_KEY (its integration key).' });
+        continue;
+      }
+      const { routingKeyProblem } = await import('../../services/pagerduty/gateway.js');
+      const problem = routingKeyProblem(ctx.env.PAGERDUTY_ROUTING_KEY!.trim());
+      checks.push(
+        problem
+          ? { name: 'PagerDuty routing key', ok: false, detail: `PAGERDUTY_ROUTING_KEY ${problem}`, fix: 'Use the "Integration Key" of the service\'s Events API v2 integration.' }
+          : { name: 'PagerDuty routing key', ok: true, detail: 'PAGERDUTY_ROUTING_KEY is set and shaped like an Events API v2 integration key (no page sent)' },
+      );
+    } else if (target.channel) {
+      if (!hasToken(ctx.env, 'slack')) {
+        checks.push({ name: 'Slack bot token', ok: false, detail: `SLACK_BOT_TOKEN is not set (Urgent filings post to ${target.channel} with it)`, fix: 'Install a Slack app with chat:write and channels:history in the channel and export SLACK_BOT_TOKEN.' });
+        continue;
+      }
+      try {
+        const slack = await ctx.slack();
+        const who = await slack.authTest();
+        checks.push({ name: 'Slack bot token accepted', ok: true, detail: `authenticated as ${who.user} in ${who.team}` });
+        await slack.history(target.channel, Math.floor(ctx.now().getTime() / 1000) - 60);
+        checks.push({ name: `Slack channel ${target.channel}`, ok: true, detail: 'the bot can read it (and so find its own page on a resume)' });
+      } catch (error) {
+        checks.push(failure(`Slack ${checks.some((c) => c.name === 'Slack bot token accepted') ? `channel ${target.channel}` : 'bot token accepted'}`, error, 'Check SLACK_BOT_TOKEN and that the bot is in the channel.'));
+      }
+    } else {
+      if (!ctx.env.SLACK_WEBHOOK_URL?.trim()) {
+        checks.push({ name: 'Slack webhook', ok: false, detail: 'SLACK_WEBHOOK_URL is not set (Urgent filings post through it)', fix: 'Create an incoming webhook for the on-call channel and export SLACK_WEBHOOK_URL.' });
+        continue;
+      }
+      try {
+        await (await ctx.slackWebhook()).check();
+        checks.push({ name: 'Slack webhook', ok: true, detail: 'SLACK_WEBHOOK_URL answers (nothing posted)' });
+      } catch (error) {
+        checks.push(failure('Slack webhook', error, 'Create a new incoming webhook and export SLACK_WEBHOOK_URL.'));
+      }
+    }
+  }
+  return checks;
+}

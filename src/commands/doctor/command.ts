@@ -1,6 +1,6 @@
 import type { Context } from '../../context.js';
 import { CheckFailedError, ConfigError } from '../../errors.js';
-import { githubChecks, linearChecks, pylonChecks, type Check } from './checks.js';
+import { githubChecks, linearChecks, pagingChecks, pylonChecks, type Check } from './checks.js';
 import type { DoctorFlags } from './register.js';
 
 /** One line per check, each failure with its fix; exit 0 only when everything passes. */
@@ -16,8 +16,8 @@ export async function doctorCommand(ctx: Context, flags: DoctorFlags): Promise<v
     checks.push({ name: 'Config', ok: false, detail: error.message, fix: error.hint ?? 'See .triagerc.example.json.' });
   }
   if (config) {
-    const [linear, github, pylon] = await Promise.all([linearChecks(ctx, config), githubChecks(ctx, config), pylonChecks(ctx, config)]);
-    checks.push(...linear, ...github, ...pylon);
+    const [linear, github, pylon, paging] = await Promise.all([linearChecks(ctx, config), githubChecks(ctx, config), pylonChecks(ctx, config), pagingChecks(ctx, config)]);
+    checks.push(...linear, ...github, ...pylon, ...paging);
   }
   const ok = checks.every((c) => c.ok);
   if (flags.json) {

@@ -8,13 +8,13 @@ const SAVE_EVERY_MS = 1000;
 
 export async function sandboxCommand(ctx: Context, flags: SandboxFlags): Promise<void> {
   const port = Number(flags.port ?? '4680');
-  if (!Number.isInteger(port) || port < 1024 || port > 65533) throw new UsageError(`--port ${flags.port}: use a port between 1024 and 65533`);
+  if (!Number.isInteger(port) || port < 1024 || port > 65531) throw new UsageError(`--port ${flags.port}: use a port between 1024 and 65531`);
   let sandbox;
   try {
-    sandbox = await startSandbox({ stateDir: ctx.paths.stateDir, reset: Boolean(flags.reset), ports: { linear: port, github: port + 1, pylon: port + 2 } });
+    sandbox = await startSandbox({ stateDir: ctx.paths.stateDir, reset: Boolean(flags.reset), ports: { linear: port, github: port + 1, pylon: port + 2, pagerduty: port + 3, slack: port + 4 } });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new UsageError(`Port ${port}, ${port + 1} or ${port + 2} is in use (is a sandbox already running?)`, { hint: 'Pick others with --port.' });
+      throw new UsageError(`One of ports ${port}–${port + 4} is in use (is a sandbox already running?)`, { hint: 'Pick others with --port.' });
     }
     throw error;
   }

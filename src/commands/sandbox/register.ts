@@ -24,7 +24,7 @@ export function registerSandbox(program: Command, setup: CommandSetup): void {
     .command('sandbox')
     .description('Run local emulators of Linear, GitHub and Pylon with a demo workspace, for practice and trials')
     .option('--reset', 'throw away the saved sandbox state and start from the demo workspace')
-    .option('--port <port>', 'first of three ports to listen on (Linear, then GitHub, then Pylon)', '4680')
+    .option('--port <port>', 'first of five ports to listen on (Linear, GitHub, Pylon, PagerDuty, Slack)', '4680')
     .option('--json', 'print the endpoints and tokens as JSON on stdout once started')
     .addHelpText('after', EXAMPLES)
     .action(async (flags: SandboxFlags) => {
