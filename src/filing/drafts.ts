@@ -22,6 +22,35 @@ export const draftSchema = z.object({
   customer: z.string().optional(),
   area: z.string().optional(),
   labels: z.array(z.string()).optional(),
+  /**
+   * The redaction context: what must not leave the machine. Kept as given (the file is the user's only, 0600),
+   * because without it a recovered draft would send a contact's name or a customer domain to GitHub.
+   */
+  customerDomains: z.array(z.string()).optional(),
+  contacts: z.array(z.object({ name: z.string().optional(), email: z.string().optional() })).optional(),
+  terms: z.array(z.string()).optional(),
+  steps: z.string().optional(),
+  expected: z.string().optional(),
+  actual: z.string().optional(),
+  eta: z.string().optional(),
+  github: z.boolean().optional(),
+  /** The filing's answer to "append or new" and to "post the update", so a re-planned resume asks neither again. */
+  newTicket: z.boolean().optional(),
+  appendTo: z.string().optional(),
+  post: z.enum(['reply', 'note']).optional(),
+  /** The Pylon ticket the filing started from, as read then. */
+  pylonTicket: z
+    .object({
+      id: z.string(),
+      number: z.number(),
+      link: z.string(),
+      title: z.string(),
+      priority: z.enum(PRIORITIES).nullable(),
+      fieldSlug: z.string(),
+      toPylon: z.record(z.string(), z.string()),
+      accountId: z.string().optional(),
+    })
+    .optional(),
 });
 
 export type SavedDraft = z.infer<typeof draftSchema>;

@@ -1,5 +1,5 @@
 import { fillLinearSlots } from '../core/filing-plan.js';
-import { ServiceError, TriageError } from '../errors.js';
+import { AuthError, ConfigError, ServiceError, TriageError } from '../errors.js';
 import type { GitHubGateway } from '../services/github/gateway.js';
 import { parseRepo } from '../services/github/types.js';
 import type { LinearIssue } from '../services/linear/types.js';
@@ -62,12 +62,38 @@ export async function executeFiling(options: ExecuteOptions): Promise<FilingReco
     await run.save();
     return record;
   } catch (error) {
+    await settleLinearIssue(options, error);
     record.status = 'failed';
     const message = error instanceof TriageError ? error.message : 'unexpected error';
     record.lastError = { step: current, message, at: options.now().toISOString() };
     await run.save().catch(() => {});
     throw failureFor(record, error);
   }
+}
+
+/**
+ * A Linear create that failed with an answer (not a timeout) is looked up once more by its client id: either it
+ * is there (and recorded), or it is certainly not, so a filing that stopped there is known to have created nothing.
+ */
+async function settleLinearIssue(options: ExecuteOptions, error: unknown): Promise<void> {
+  const { record } = options;
+  if (!isNewFiling(record) || !record.attempted.linearIssue || record.results.linearIssue || mayStillLand(error)) return;
+  try {
+    const found = await (await options.services.linear()).issueById(record.plan.id);
+    if (found) record.results.linearIssue = toLinearResult(found);
+    else delete record.attempted.linearIssue;
+  } catch {
+    // Linear cannot be asked now: the create stays uncertain, and a resume looks for it first.
+  }
+}
+
+/** A request that got no answer (a timeout, an interrupt) may still be processed by the service after this. */
+export function mayStillLand(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 6; e = (e as { cause?: unknown }).cause, depth++) {
+    const name = (e as { name?: string }).name;
+    if (name === 'RequestTimeoutError' || name === 'AbortError' || name === 'InterruptedError') return true;
+  }
+  return false;
 }
 
 async function executeNewFiling(run: StepRunner<NewFilingRecord>): Promise<void> {
@@ -78,10 +104,13 @@ async function executeNewFiling(run: StepRunner<NewFilingRecord>): Promise<void>
   if (!results.linearIssue) {
     run.at('linearIssue');
     const linear = await services.linear();
-    // Resolve names and check the repo before the first write, so a config mistake files nothing.
+    // Every precondition before the first write (names, the repo and write access to it, the other tokens), so a
+    // config or permission mistake files nothing.
     [resolved] = await allSettledOrThrow([
       resolveLinear(linear, plan),
       plan.github ? services.github().then((gh) => checkRepo(gh, plan.github!.repo)) : Promise.resolve(),
+      plan.github?.assignViewer ? services.github().then((gh) => gh.viewer()) : Promise.resolve(),
+      plan.pylon || record.update?.post ? services.pylon() : Promise.resolve(),
     ]);
     let issue = record.attempted.linearIssue ? await linear.issueById(plan.id) : undefined;
     if (!issue) {
@@ -184,7 +213,24 @@ async function executeNewFiling(run: StepRunner<NewFilingRecord>): Promise<void>
   }
 }
 
+/** The repository exists, takes issues, and the token may write to it (labels and assignees need push access). */
 async function checkRepo(github: GitHubGateway, repo: string): Promise<void> {
-  const info = await github.repo(parseRepo(repo));
-  if (!info.hasIssues) throw new ServiceError('github', `GitHub repository ${repo} has issues turned off`);
+  let info;
+  try {
+    info = await github.repo(parseRepo(repo));
+  } catch (error) {
+    if (error instanceof ServiceError && error.status === 404) {
+      throw new ConfigError(`GitHub repository ${repo} does not exist or the token in GITHUB_TOKEN cannot see it`, {
+        hint: 'Fix github.repo (or the route\'s github.repo) in your config, or use a token with access to it; `triage doctor` checks both.',
+        cause: error,
+      });
+    }
+    throw error;
+  }
+  if (!info.hasIssues) throw new ConfigError(`GitHub repository ${repo} has issues turned off`, { hint: 'Turn issues on in the repository settings, or route to another repository in your config.' });
+  if (!info.canPush) {
+    throw new AuthError('github', `The token in GITHUB_TOKEN (or GH_TOKEN) cannot write to ${repo} (GitHub says permissions.push is false); nothing was filed`, {
+      hint: 'Use a token with write access to the repository (fine-grained: "Issues: read and write" plus "Contents: read"), or route elsewhere; `triage doctor` checks it.',
+    });
+  }
 }

@@ -1,5 +1,12 @@
 import { PartialFilingError, ServiceError, TriageError } from '../errors.js';
-import { pendingSteps, type FilingRecord } from './record.js';
+import { serviceLabel } from '../errors.js';
+import { nothingCreated, pendingSteps, STEP_DESCRIPTIONS, uncertainSteps, type FilingRecord, type StepName } from './record.js';
+
+function uncertainWords(record: FilingRecord): string {
+  return uncertainSteps(record)
+    .map((step) => (step.startsWith('post:') ? 'customer update' : STEP_DESCRIPTIONS[step as StepName]))
+    .join(' and ');
+}
 
 /** What exists, in words and links, for the engineer: printed when a filing stops part-way. */
 export function createdItems(record: FilingRecord): Array<{ what: string; url?: string }> {
@@ -36,16 +43,27 @@ export function createdItems(record: FilingRecord): Array<{ what: string; url?: 
  */
 export function failureFor(record: FilingRecord, error: unknown): Error {
   const created = createdItems(record);
-  if (created.length === 0) {
+  const filed = record.kind === 'update' ? 'posted' : 'filed';
+  if (created.length === 0 && nothingCreated(record)) {
+    // Nothing exists: the caller drops the journal entry, so the message says what to fix, not how to resume.
     if (error instanceof ServiceError) {
-      return new ServiceError(error.service, `${error.message}; nothing was ${record.kind === 'update' ? 'posted' : 'filed'}`, {
-        hint: `Retry with: triage resume ${record.id}`,
+      return new ServiceError(error.service, `${error.message}; nothing was ${filed}`, {
+        hint: error.hint ?? `Run the same command again once ${serviceLabel[error.service]} answers (\`triage doctor\` checks the connection).`,
         cause: error,
         ...(error.status !== undefined ? { status: error.status } : {}),
         transient: error.transient,
       });
     }
     return error instanceof Error ? error : new Error(String(error));
+  }
+  if (created.length === 0) {
+    // A write was sent and got no answer: it may exist. Resuming looks for it before making it again.
+    const maybe = pendingSteps(record).length ? uncertainWords(record) : 'the first write';
+    const reason = error instanceof TriageError ? error.message : 'an unexpected error';
+    return new PartialFilingError(`Filing ${record.id} stopped: ${reason}; the ${maybe} may have been created`, [], pendingSteps(record), {
+      hint: `Finish it with: triage resume ${record.id} (it looks for what may exist before creating anything again)`,
+      cause: error,
+    });
   }
   const reason = error instanceof TriageError ? error.message : 'an unexpected error';
   return new PartialFilingError(`Filing ${record.id} stopped part-way: ${reason}`, created, pendingSteps(record), {

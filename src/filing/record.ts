@@ -1,6 +1,7 @@
 import type { AppendPlan } from '../core/append-plan.js';
 import type { CustomerUpdateDraft } from '../core/customer-update.js';
 import type { FilingPlan } from '../core/filing-plan.js';
+import type { SavedDraft } from './drafts.js';
 
 export type StepName =
   | 'linearIssue'
@@ -64,6 +65,11 @@ interface PostResults {
 
 interface RecordBase {
   version: 1;
+  /**
+   * What the engineer asked for (Linear-redacted text and the redaction context), so a filing that created
+   * nothing is re-planned from the current config on resume. Records written before this have none.
+   */
+  source?: SavedDraft;
   id: string;
   status: 'in-progress' | 'complete' | 'failed';
   attempted: Partial<Record<StepName, boolean>>;
@@ -182,6 +188,22 @@ export function postStep(ticketId: string): string {
 function isDone(record: FilingRecord, step: string): boolean {
   if (step.startsWith('post:')) return Boolean(record.results.posted?.[step.slice(5)]);
   return Boolean((record.results as Record<string, unknown>)[step]);
+}
+
+/** Steps that were tried and have no result: they may exist on the service (a resume looks for them first). */
+export function uncertainSteps(record: FilingRecord): string[] {
+  const steps = Object.entries(record.attempted)
+    .filter(([step, tried]) => tried && !isDone(record, step))
+    .map(([step]) => step);
+  for (const ticketId of Object.keys(record.postAttempts ?? {})) if (!isDone(record, postStep(ticketId))) steps.push(postStep(ticketId));
+  return steps;
+}
+
+/** Nothing exists anywhere because of this filing: no result, and no write that may have landed. */
+export function nothingCreated(record: FilingRecord): boolean {
+  const results = record.results as Record<string, unknown>;
+  const anyResult = Object.entries(results).some(([key, value]) => (key === 'posted' ? Object.keys(value ?? {}).length > 0 : value !== undefined));
+  return !anyResult && uncertainSteps(record).length === 0;
 }
 
 /** What is left, in words, for `triage resume` and a partial failure. */

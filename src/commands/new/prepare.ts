@@ -103,13 +103,13 @@ export function routeOf(options: CompleteOptions, config: TriageConfig): Route {
 }
 
 /** A new ticket: the redacted plan and its customer update. No network, no credentials. */
-export async function prepareNew(ctx: Context, options: CompleteOptions, config: TriageConfig): Promise<Planned> {
+export async function prepareNew(ctx: Context, options: CompleteOptions, config: TriageConfig, id: string = randomUUID()): Promise<Planned> {
   const decision = decisionFor(options, config);
   const draft = draftFrom(options, config);
   const eta = etaFor(options, decision, config, ctx.now());
   const redactors = createRedactors(draft, config);
   const plan = await planFiling({
-    id: randomUUID(),
+    id,
     createdAt: ctx.now().toISOString(),
     draft,
     decision,
@@ -138,11 +138,16 @@ export async function prepareNew(ctx: Context, options: CompleteOptions, config:
 }
 
 /** An append to an existing ticket: both comments, the customer request and the update, redacted. No network. */
-export async function prepareAppend(ctx: Context, options: CompleteOptions, config: TriageConfig, existing: { target: AppendTarget; priority: Priority | null }): Promise<Planned> {
+export async function prepareAppend(
+  ctx: Context,
+  options: CompleteOptions,
+  config: TriageConfig,
+  existing: { target: AppendTarget; priority: Priority | null },
+  id: string = randomUUID(),
+): Promise<Planned> {
   const decision = decisionFor(options, config);
   const draft = draftFrom(options, config);
   const redactors = createRedactors(draft, config);
-  const id = randomUUID();
   const plan = await planAppend({
     id,
     createdAt: ctx.now().toISOString(),

@@ -2,13 +2,13 @@ import type { Context } from '../../context.js';
 import type { TriageConfig } from '../../config/config.js';
 import { CANDIDATE_RULES, type ScoredCandidate } from '../../core/candidates.js';
 import { createRedactors } from '../../core/filing-redactors.js';
-import { CancelledError, CandidatesFoundError, ConfigError, UsageError } from '../../errors.js';
+import { CancelledError, CandidatesFoundError, UsageError } from '../../errors.js';
 import { loadDraft, saveDraft, type SavedDraft } from '../../filing/drafts.js';
 import { executeFiling } from '../../filing/execute.js';
 import type { FileJournal } from '../../filing/file-journal.js';
 import { withFilingLock } from '../../filing/lock.js';
 import { openJournal } from '../../filing/open-journal.js';
-import { appendRecord, newRecord, type AppendRecord, type FilingRecord, type NewFilingRecord } from '../../filing/record.js';
+import { appendRecord, newRecord, nothingCreated, type AppendRecord, type FilingRecord, type NewFilingRecord } from '../../filing/record.js';
 import { readAppendTarget } from './append-target.js';
 import { searchCandidates, type CandidateSearch } from './candidates.js';
 import { checkTypeFlags, missingFlags, type NewOptions, type PylonTicketInfo } from './options.js';
@@ -63,14 +63,15 @@ export async function runNew(ctx: Context, options: NewOptions, hooks: RunNewHoo
   const record: NewFilingRecord | AppendRecord = planned.prepared.kind === 'new' ? newRecord(planned.prepared.plan, now) : appendRecord(planned.prepared.plan, now);
   record.update = { ...planned.update };
   if (options.post && options.pylonTicket) record.update.post = { mode: options.post, targets: [postTarget(options.pylonTicket)] };
+  record.source = await draftOf(ctx, config, options);
   // Journaled before the first request: whatever happens next, `triage resume` can finish it.
   await journal.save(record);
   try {
     await runFilingSteps(ctx, journal, record);
   } catch (error) {
-    // A config or usage mistake found before anything was created: resuming this plan could never work.
-    const nothingCreated = Object.keys(record.results).length === 0;
-    if (nothingCreated && (error instanceof ConfigError || error instanceof UsageError)) await journal.remove(record.id);
+    // Nothing exists (the preconditions failed, or the first write was refused): there is nothing to resume, and
+    // the message says what to fix. A write that may have landed keeps the entry, so resume looks for it first.
+    if (nothingCreated(record)) await journal.remove(record.id);
     throw error;
   }
   hooks.onFiled?.(record);
@@ -167,29 +168,53 @@ async function runWizardSavingDraft(ctx: Context, config: TriageConfig, options:
   }
 }
 
-/** The draft is stored as the Linear policy redacts it: no secret or personal data reaches the disk. */
+/** The draft is stored as the Linear policy redacts it: no secret reaches the disk. */
 async function saveDraftOf(ctx: Context, config: TriageConfig, options: NewOptions): Promise<string> {
+  return saveDraft(ctx.paths.stateDir, await draftOf(ctx, config, options));
+}
+
+/**
+ * What the engineer asked for, as a draft: the text as the Linear policy redacts it, and the redaction context
+ * (customer, domains, contacts, terms) as given, so the same request redacts the same way when it is recovered
+ * or re-planned. Kept only in files readable by the user alone (drafts and the journal are 0600).
+ */
+export async function draftOf(ctx: Context, config: TriageConfig, options: NewOptions): Promise<SavedDraft> {
   const redactor = createRedactors(draftFrom({ ...options, title: options.title ?? '', body: options.body ?? '', type: options.type ?? 'complex', customer: options.customer ?? '' } as CompleteOptions, config), config).linear;
   const draft: SavedDraft = { version: 1, savedAt: ctx.now().toISOString() };
-  if (options.title) draft.title = (await redactor.redact(options.title)).text;
-  if (options.body) draft.body = (await redactor.redact(options.body)).text;
-  if (options.reason) draft.reason = (await redactor.redact(options.reason)).text;
+  for (const key of ['title', 'body', 'reason', 'steps', 'expected', 'actual'] as const) {
+    const value = options[key];
+    if (value) draft[key] = (await redactor.redact(value)).text;
+  }
   if (options.type) draft.type = options.type;
   if (options.impact) draft.impact = options.impact;
   if (options.priority) draft.priority = options.priority;
   if (options.customer) draft.customer = options.customer;
   if (options.area) draft.area = options.area;
   if (options.labels.length) draft.labels = options.labels;
-  return saveDraft(ctx.paths.stateDir, draft);
+  if (options.customerDomains.length) draft.customerDomains = options.customerDomains;
+  if (options.contacts.length) draft.contacts = options.contacts;
+  if (options.terms.length) draft.terms = options.terms;
+  if (options.eta) draft.eta = options.eta;
+  if (options.github !== undefined) draft.github = options.github;
+  if (options.newTicket) draft.newTicket = true;
+  if (options.appendTo) draft.appendTo = options.appendTo;
+  if (options.post) draft.post = options.post;
+  if (options.pylonTicket) draft.pylonTicket = options.pylonTicket;
+  return draft;
 }
 
 /** Flags given on this run win over the draft. */
-function applyDraft(options: NewOptions, draft: SavedDraft): void {
-  const fill = <K extends 'title' | 'body' | 'type' | 'impact' | 'priority' | 'reason' | 'customer' | 'area'>(key: K) => {
+export function applyDraft(options: NewOptions, draft: SavedDraft): void {
+  const fill = <K extends 'title' | 'body' | 'type' | 'impact' | 'priority' | 'reason' | 'customer' | 'area' | 'steps' | 'expected' | 'actual' | 'eta' | 'github' | 'appendTo' | 'post'>(key: K) => {
     if (options[key] === undefined && draft[key] !== undefined) (options as Record<K, unknown>)[key] = draft[key];
   };
-  for (const key of ['title', 'body', 'type', 'impact', 'priority', 'reason', 'customer', 'area'] as const) fill(key);
+  for (const key of ['title', 'body', 'type', 'impact', 'priority', 'reason', 'customer', 'area', 'steps', 'expected', 'actual', 'eta', 'github', 'appendTo', 'post'] as const) fill(key);
   if (options.labels.length === 0 && draft.labels) options.labels = draft.labels;
+  if (options.customerDomains.length === 0 && draft.customerDomains) options.customerDomains = draft.customerDomains;
+  if (options.contacts.length === 0 && draft.contacts) options.contacts = draft.contacts;
+  if (options.terms.length === 0 && draft.terms) options.terms = draft.terms;
+  if (draft.newTicket) options.newTicket = true;
+  if (!options.pylonTicket && draft.pylonTicket) options.pylonTicket = { ...draft.pylonTicket, toPylon: draft.pylonTicket.toPylon as PylonTicketInfo['toPylon'] };
 }
 
 /** Runs (or resumes) a journaled filing under its lock. Shared by `triage new`, `triage update` and `triage resume`. */

@@ -1,7 +1,8 @@
 import type { Context } from '../../context.js';
 import { UsageError } from '../../errors.js';
 import { openJournal } from '../../filing/open-journal.js';
-import { pendingSteps, recordTitle, type FilingRecord } from '../../filing/record.js';
+import { nothingCreated, pendingSteps, recordTitle, type FilingRecord } from '../../filing/record.js';
+import { replan } from './replan.js';
 import { newResultJson, renderFiled } from '../new/render.js';
 import { runFilingSteps } from '../new/run.js';
 import { renderResumedUpdate, resumedUpdateJson } from '../update/render.js';
@@ -25,6 +26,7 @@ function summary(record: FilingRecord) {
 }
 
 export async function resumeCommand(ctx: Context, id: string | undefined, flags: ResumeFlags): Promise<void> {
+  ctx.useConfigPath(flags.config);
   const journal = await openJournal(ctx);
   if (!id) {
     const unfinished = (await journal.list()).filter((r) => r.status !== 'complete');
@@ -49,8 +51,9 @@ export async function resumeCommand(ctx: Context, id: string | undefined, flags:
   const matches = await journal.find(id);
   if (matches.length === 0) throw new UsageError(`No filing ${id} in the journal (${journal.dir})`, { hint: 'Run `triage resume` to list unfinished filings.' });
   if (matches.length > 1) throw new UsageError(`"${id}" matches ${matches.length} filings; give more of the id`, { hint: matches.map((m) => m.id).join('\n') });
-  const record = matches[0]!;
+  let record = matches[0]!;
   if (record.status === 'complete') ctx.io.err(`Filing ${record.id} is already complete; checking nothing is missing.`);
+  else if (record.kind !== 'update' && nothingCreated(record)) record = await replan(ctx, journal, record);
   const done = await runFilingSteps(ctx, journal, record);
   if (done.kind === 'update') {
     if (flags.json) ctx.io.json(resumedUpdateJson(done));

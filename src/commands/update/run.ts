@@ -8,7 +8,7 @@ import { priorityFromLinear } from '../../core/priority.js';
 import { createRedactor } from '../../core/redaction/index.js';
 import { AuthError, ServiceError, UsageError } from '../../errors.js';
 import { openJournal } from '../../filing/open-journal.js';
-import { updateRecord, type CustomerUpdateRecord, type UpdateRecord } from '../../filing/record.js';
+import { nothingCreated, updateRecord, type CustomerUpdateRecord, type UpdateRecord } from '../../filing/record.js';
 import { hasToken } from '../../services/credentials.js';
 import { parseRepo } from '../../services/github/types.js';
 import { allSettledOrThrow } from '../../services/http/settle.js';
@@ -112,6 +112,12 @@ export async function runUpdate(ctx: Context, options: UpdateOptions): Promise<U
   const record = updateRecord({ id, createdAt: ctx.now().toISOString(), issue: { id: issue.id, identifier: issue.identifier, url: issue.url, title: issue.title } }, result.update, ctx.now().toISOString());
   await journal.save(record);
   result.record = record;
-  await runFilingSteps(ctx, journal, record);
+  try {
+    await runFilingSteps(ctx, journal, record);
+  } catch (error) {
+    // Nothing was sent that may have landed: nothing to resume.
+    if (nothingCreated(record)) await journal.remove(record.id);
+    throw error;
+  }
   return result;
 }
