@@ -15,8 +15,7 @@ import type { PhoneBudget, PhoneDetector } from './phone.js';
 import { placeholderSpans, type Span } from './placeholders.js';
 import { strips } from './policy.js';
 import { detectPrivateKeys } from './private-key.js';
-import { detectWithSecretlint } from './secrets-secretlint.js';
-import { detectTokens } from './secrets-tokens.js';
+import { detectProviders } from './providers/index.js';
 import { detectSsns } from './ssn.js';
 import type { RedactionTarget } from './types.js';
 import { detectUrlCredentials } from './url-credentials.js';
@@ -73,7 +72,7 @@ export class DetectionEngine {
     const { config } = this;
     const ph = config.placeholder;
     const candidates: Candidate[] = [
-      ...detectTokens(text),
+      ...detectProviders(text),
       ...detectPrivateKeys(text),
       ...detectUrlCredentials(text, ph),
       ...detectHeaders(text, ph),
@@ -87,7 +86,6 @@ export class DetectionEngine {
       ...detectMacs(text),
       ...detectIdentity(text, config.identity),
       ...detectExtraPatterns(text, config.extraPatterns),
-      ...(await detectWithSecretlint(text)),
     ];
     if (depth < MAX_DEPTH) {
       for (const c of await this.detectEncoded(text, depth, budget)) candidates.push(c);

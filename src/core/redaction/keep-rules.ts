@@ -1,4 +1,6 @@
+import { isDummyTokenBody, isDummyValue } from './dummy-values.js';
 import type { Span } from './placeholders.js';
+import { isDummyProviderToken } from './providers/scan.js';
 
 /**
  * Benign things that must survive word for word. Two kinds of rule live here: what a *value* looks like when
@@ -45,7 +47,11 @@ export function isPlaceholderValue(raw: string, placeholder?: RegExp): boolean {
     placeholder.lastIndex = 0;
     if (placeholder.test(value)) return true;
   }
-  return false;
+  // masks, runs, sequences, documented example keys (dummy-values.ts); `sk_live_xxxx…`, `ghp_your_token_here`
+  if (isDummyValue(value)) return true;
+  const prefixed = /^(?:[A-Za-z0-9]{1,12}[_.-]){1,3}(.{8,})$/.exec(value);
+  if (prefixed?.[1] !== undefined && /[A-Za-z]/.test(value.charAt(0)) && isDummyTokenBody(prefixed[1])) return true;
+  return isDummyProviderToken(value);
 }
 
 /** The body of a token-shaped string that is a mask, not a token: `ghp_xxxxxxxx…`, `AKIA****************`. */

@@ -3,6 +3,9 @@
  * target strips it, and its rank when detections overlap (the higher rank names the merged span).
  */
 
+import { catalogueLabels } from './providers/catalogue.js';
+import { PAIR_RULES } from './providers/pairs.js';
+
 /** Which part of the policy a kind belongs to; see the table at the top of index.ts. */
 export type Category = 'secret' | 'personal' | 'company' | 'contact_name' | 'term' | 'custom';
 
@@ -67,11 +70,22 @@ function labelForCustomKind(kind: string): string {
   return /^[A-Z]/.test(label) ? label : `CUSTOM${label ? `_${label}` : ''}`;
 }
 
+/** Kinds of the provider catalogue and its id + secret pairs: secrets, labelled after their family. */
+function providerKind(kind: string): KindInfo | undefined {
+  const label = catalogueLabels().get(kind) ?? PAIR_LABELS.get(kind);
+  return label === undefined ? undefined : secret(label);
+}
+
+const PAIR_LABELS = new Map(PAIR_RULES.map((r) => [r.kind, r.kind.toUpperCase()]));
+
 export function kindInfo(kind: string): KindInfo {
   const builtin = Object.hasOwn(BUILTIN, kind) ? BUILTIN[kind] : undefined;
-  return builtin ?? { label: labelForCustomKind(kind), category: 'custom', rank: CUSTOM_RANK, numbered: true };
+  return builtin ?? providerKind(kind) ?? { label: labelForCustomKind(kind), category: 'custom', rank: CUSTOM_RANK, numbered: true };
 }
 
 export function builtinLabels(): string[] {
-  return [...new Set(Object.values(BUILTIN).map((info) => info.label))];
+  const labels = Object.values(BUILTIN).map((info) => info.label);
+  for (const label of catalogueLabels().values()) labels.push(label);
+  for (const label of PAIR_LABELS.values()) labels.push(label);
+  return [...new Set(labels)];
 }

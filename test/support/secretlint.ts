@@ -1,8 +1,8 @@
 import { lintSource } from '@secretlint/core';
 import { rules as recommendedRules } from '@secretlint/secretlint-rule-preset-recommend';
 import type { SecretLintCoreConfig, SecretLintRuleContext, SecretLintRuleCreator } from '@secretlint/types';
-import type { Candidate } from './candidate.js';
-import { isMaskedBody } from './keep-rules.js';
+import type { Candidate } from '../../src/core/redaction/candidate.js';
+import { isMaskedBody } from '../../src/core/redaction/keep-rules.js';
 
 /**
  * The secretlint recommended preset, run in-process through @secretlint/core on the text itself: no config

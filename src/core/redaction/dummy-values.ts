@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import { shannonEntropy } from './entropy.js';
+
+/**
+ * Values that stand in for a credential rather than being one: masks (`sk_live_****1234`,
+ * `ghp_xxxxxxxxxxxx`, `XXX/YYY/ZZZ`), runs of one character, keyboard and alphabet sequences (`1234567890`,
+ * `abcdef…`), short patterns repeated (`abc123abc123`), placeholder words inside a token body
+ * (`sk_live_your_key_here`, `…EXAMPLE`), and keys that vendors publish in their own documentation.
+ *
+ * Destroying these makes a ticket harder to read and teaches engineers to switch redaction off; keeping a real
+ * secret is worse. So every rule here is one a random secret fails with negligible probability: a 36-character
+ * random body has a run of six equal characters, a 60 % share of `x`, or an embedded English word far less often
+ * than once in a million.
+ */
+
+/** SHA-256 prefixes (16 hex digits) of keys published in vendors' documentation. No key is stored. */
+const DOCUMENTED_KEYS = new Set([
+  '2cafc0970149a84f', // Stripe API reference test key
+  'f2d6ca16515033e5', // Stripe docs test key (older)
+  '7e8de44ea9ecf6d5', // Stripe docs test key (newer)
+  '3543c50b0cb9cea8', // GitHub docs personal access token
+  '2ddc147f3a3b5a17', // Slack docs bot token
+  '1a5d44a2dca19669', // AWS docs access key id
+  '78314b11be2e5815', // AWS docs secret access key
+  'ac9265e56c79b234', // Google Maps docs API key
+  '2f3227eccce10b91', // Slack docs webhook path
+]);
+
+export function isDocumentedExample(value: string): boolean {
+  if (value.length < 16 || value.length > 256) return false;
+  return DOCUMENTED_KEYS.has(createHash('sha256').update(value).digest('hex').slice(0, 16));
+}
+
+const MASK = /[xX*•●·#…]/;
+const PLACEHOLDER_WORDS =
+  /example|sample|dummy|placeholder|your[_-]?(?:api|key|token|secret|own|app)|yourkey|yourtoken|fake|redacted|changeme|change[_-]me|replace[_-]?me|insert[_-]?(?:your|key|token)|notreal|not[_-]a[_-]real|do[_-]?not[_-]?use|goes[_-]?here|_here$/i;
+
+/** Longest run of one repeated character. */
+function longestRun(value: string): number {
+  let best = 0;
+  let run = 0;
+  for (let i = 0; i < value.length; i += 1) {
+    run = i > 0 && value.charCodeAt(i) === value.charCodeAt(i - 1) ? run + 1 : 1;
+    if (run > best) best = run;
+  }
+  return best;
+}
+
+/** Share of neighbouring pairs that step by one (`abcd`, `4321`, `0123456789`). */
+function sequentialShare(value: string): number {
+  if (value.length < 2) return 0;
+  let steps = 0;
+  for (let i = 1; i < value.length; i += 1) {
+    const d = value.charCodeAt(i) - value.charCodeAt(i - 1);
+    if (d === 1 || d === -1) steps += 1;
+  }
+  return steps / (value.length - 1);
+}
+
+/** Whether the value is (almost) a short unit repeated: `abc123abc123`, `deadbeefdeadbeef`. */
+function isPeriodic(value: string): boolean {
+  for (let p = 1; p <= 8 && p * 3 <= value.length; p += 1) {
+    let same = 0;
+    for (let i = p; i < value.length; i += 1) if (value.charCodeAt(i) === value.charCodeAt(i - p)) same += 1;
+    if (same / (value.length - p) >= 0.9) return true;
+  }
+  return false;
+}
+
+function maskShare(value: string): number {
+  let masks = 0;
+  for (const ch of value) if (MASK.test(ch)) masks += 1;
+  return masks / value.length;
+}
+
+export interface DummyOptions {
+  /** The format itself repeats one character (Dropbox's `AAAAAAAAAA`, Twitter's `A{22}`). */
+  allowRuns?: boolean;
+  /** Minimum entropy in bits per character (for values of 16 characters or more). */
+  entropy?: number;
+}
+
+/**
+ * Whether a whole value — a password, a header, a token body — is a mask or a dummy. Safe for any value: no
+ * real password is a run of one character or the alphabet in order.
+ */
+export function isDummyValue(value: string): boolean {
+  const v = value.trim();
+  if (v.length < 4) return false;
+  if (isDocumentedExample(v)) return true;
+  const compact = v.replace(/[\s_./:=-]/g, '');
+  if (compact.length === 0) return true;
+  if (maskShare(compact) >= 0.5) return true;
+  // every segment a run (`XXX/YYY/ZZZ`, `0000-0000`), or one letter then a run (`TXXXXXXXX/BXXXXXXXX`)
+  const segments = v.split(/[/_.:=-]+/).filter((s) => s.length > 0);
+  if (segments.length > 1 && segments.every((s) => s.length >= 2 && longestRun(s) >= s.length - 1)) return true;
+  if (compact.length >= 6 && longestRun(compact) === compact.length) return true;
+  if (compact.length >= 8 && sequentialShare(compact) >= 0.6) return true;
+  if (compact.length >= 9 && isPeriodic(compact)) return true;
+  return false;
+}
+
+/**
+ * Whether the random part of a token (what follows its public prefix) is a dummy. Stricter than
+ * `isDummyValue`: a random body never contains a placeholder word or a long run of one character.
+ */
+export function isDummyTokenBody(body: string, options: DummyOptions = {}): boolean {
+  if (body.length === 0) return true;
+  if (isDummyValue(body)) return true;
+  if (PLACEHOLDER_WORDS.test(body)) return true;
+  if (!options.allowRuns && longestRun(body) >= runLimit(body)) return true;
+  if (body.length >= 16 && shannonEntropy(body) < (options.entropy ?? 2.2)) return true;
+  return false;
+}
+
+/** The run length a random body of this alphabet reaches with probability well under 1e-5. */
+function runLimit(body: string): number {
+  if (/^[0-9]+$/.test(body)) return 7;
+  if (/^[0-9a-fA-F]+$/.test(body)) return 6;
+  return 5;
+}

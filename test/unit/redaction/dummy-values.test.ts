@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { isDummyTokenBody, isDummyValue } from '../../../src/core/redaction/dummy-values.js';
+import { createRedactor } from '../../../src/core/redaction/index.js';
+import { FAMILIES } from '../../../src/core/redaction/providers/index.js';
+import { Gen, SEED } from './generators.js';
+
+const g = new Gen(SEED);
+
+/** Stand-ins for secrets survive: each of these forms, for every prefixed family of the catalogue. */
+const BODIES: Array<[name: string, body: (n: number) => string]> = [
+  ['x mask', (n) => 'x'.repeat(n)],
+  ['X mask', (n) => 'X'.repeat(n)],
+  ['star mask with last four', (n) => `${'*'.repeat(Math.max(4, n - 4))}${g.digits(4)}`],
+  ['bullet mask', (n) => '•'.repeat(n)],
+  ['zeros', (n) => '0'.repeat(n)],
+  ['sequence', (n) => '0123456789abcdefghijklmnopqrstuvwxyz'.repeat(8).slice(0, n)],
+  ['repeated unit', (n) => 'abc123'.repeat(n).slice(0, n)],
+  ['words', () => 'your_api_key_here'],
+  ['example', (n) => `EXAMPLE${'1'.repeat(Math.max(0, n - 7))}`],
+];
+
+describe('placeholders survive', () => {
+  it('keeps the stand-ins an engineer writes instead of a secret', async () => {
+    const text = [
+      'api_key=<your-token>',
+      'token: ${SECRET}',
+      'password: {{token}}',
+      'DB_PASSWORD=changeme',
+      'STRIPE_KEY=your_api_key_here',
+      'secret = "XXX/YYY/ZZZ"',
+      'webhook: https://hooks.slack.com/services/TXXXXXXXX/BXXXXXXXX/XXXXXXXXXXXXXXXXXXXXXXXX',
+      `Authorization: Bearer ${'*'.repeat(12)}`,
+      `api_key = "${'a'.repeat(32)}"`,
+      'client_secret = "1234567890abcdef1234567890abcdef"',
+      `"token": "${'abcd'.repeat(10)}"`,
+    ].join('\n');
+    const out = await createRedactor({ target: 'github' }).redact(text);
+    expect(out.text).toBe(text);
+  });
+
+  for (const family of FAMILIES) {
+    if (family.type !== 'prefix' || family.checksum) continue;
+    it(`${family.id}: masked and dummy bodies are kept`, async () => {
+      const redactor = createRedactor({ target: 'github' });
+      for (const [name, body] of BODIES) {
+        const text = `key: ${family.prefixes[0] ?? ''}${body(32)} end`;
+        const out = await redactor.redact(text);
+        expect(out.findings.filter((f) => f.kind !== 'email'), `${name}: ${out.text}`).toEqual([]);
+      }
+    });
+  }
+
+  it('a GitHub token with a valid checksum is a token whatever its body looks like', async () => {
+    const { base62, crc32 } = await import('../../../src/core/redaction/providers/checksum.js');
+    const random = `${'EXAMPLE'}${g.alnum(23)}`;
+    const token = `${'gh' + 'p_'}${random}${base62(crc32(random), 6)}`;
+    const out = await createRedactor({ target: 'github' }).redact(`GH=${token}`);
+    expect(out.text).toBe('GH=ghp_[GITHUB_TOKEN_1]');
+  });
+
+  it('random secrets are not dummies', () => {
+    for (let i = 0; i < 2000; i += 1) {
+      expect(isDummyTokenBody(g.alnum(36))).toBe(false);
+      expect(isDummyTokenBody(g.hex(32))).toBe(false);
+      expect(isDummyValue(g.password())).toBe(false);
+    }
+  });
+});
