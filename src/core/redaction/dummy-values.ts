@@ -32,8 +32,14 @@ export function isDocumentedExample(value: string): boolean {
 }
 
 const MASK = /[xX*•●·#…]/;
-const PLACEHOLDER_WORDS =
-  /example|sample|dummy|placeholder|your[_-]?(?:api|key|token|secret|own|app)|yourkey|yourtoken|fake|redacted|changeme|change[_-]me|replace[_-]?me|insert[_-]?(?:your|key|token)|notreal|not[_-]a[_-]real|do[_-]?not[_-]?use|goes[_-]?here|_here$/i;
+// Written in one case, as people write them: a random mixed-case body spells `fAKe` now and then.
+const WORDS = [
+  'example', 'sample', 'dummy', 'placeholder', 'your_api', 'your-api', 'yourapi', 'your_key', 'your-key', 'yourkey',
+  'your_token', 'your-token', 'yourtoken', 'your_secret', 'your-secret', 'your_own', 'fake_', 'fake-', 'fakekey',
+  'faketoken', 'redacted', 'changeme', 'change_me', 'change-me', 'replaceme', 'replace_me', 'insert_your', 'notreal',
+  'not_real', 'not-a-real', 'not_a_real', 'donotuse', 'do_not_use', 'goes_here', 'goeshere', 'key_here', 'token_here',
+];
+const PLACEHOLDER_WORDS = new RegExp([...WORDS, ...WORDS.map((w) => w.toUpperCase())].map((w) => w.replace(/[-]/g, '\\-')).join('|'));
 
 /** Longest run of one repeated character. */
 function longestRun(value: string): number {
@@ -109,7 +115,7 @@ export function isDummyTokenBody(body: string, options: DummyOptions = {}): bool
   if (isDummyValue(body)) return true;
   if (PLACEHOLDER_WORDS.test(body)) return true;
   if (!options.allowRuns && longestRun(body) >= runLimit(body)) return true;
-  if (body.length >= 16 && shannonEntropy(body) < (options.entropy ?? 2.2)) return true;
+  if (body.length >= 16 && shannonEntropy(body) < (options.entropy ?? (/^[0-9]+$/.test(body) ? 1.7 : 2.2))) return true;
   return false;
 }
 

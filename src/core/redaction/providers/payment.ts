@@ -20,7 +20,7 @@ export const PAYMENT: readonly Family[] = [
   keyword('razorpay-secret', 'Razorpay', 'razorpay', `[${ALNUM}]{24}`),
   prefix('flutterwave-key', 'Flutterwave', ['FLWSECK_TEST-', 'FLWSECK-', 'FLWPUBK_TEST-', 'FLWPUBK-'], `[${HEX}]{12,32}(?:-X)?`),
   
-  prefix('checkout-secret-key', 'Checkout.com', ['sk_sbox_', 'sk_prod_'], '[a-z0-9]{26,40}'),
+  prefix('checkout-secret-key', 'Checkout.com', 'sk_sbox_', '[a-z0-9]{26,40}'),
   prefix('mollie-key', 'Mollie', ['live_', 'test_'], `[${ALNUM}]{30}`, { tail: 'A-Za-z0-9_' }),
   prefix('paddle-key', 'Paddle', ['pdl_live_apikey_', 'pdl_sdbx_apikey_'], '[A-Za-z0-9_]{40,80}'),
   prefix('gocardless-token', 'GoCardless', ['live_', 'sandbox_'], '[A-Za-z0-9_=-]{40}', { tail: 'A-Za-z0-9_=-' }),

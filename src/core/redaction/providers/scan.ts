@@ -188,7 +188,7 @@ function detectInfix(text: string, rule: CompiledInfix): ProviderFinding[] {
  * common config and source syntaxes (`=`, `:`, `:=`, `::=`, `?=`, `.=`, `=>`, `,` of a call, `>` of an XML tag).
  */
 const ASSIGNMENT =
-  /[\w.-]{0,60}(?:[ \t]{1,4}[A-Za-z_][\w.[\]*]{0,30})?["'\]]{0,2}[ \t]{0,4}(?::[ \t]{0,4}[A-Za-z][\w.<>?]{0,30}[ \t]{0,4}(?==))?(?:=>|:{1,3}=|\?=|\.=|\+=|\|\|=?|=|:|>|,)[ \t]{0,4}(?:["'`]|\s{0,12}["'`]?)/y;
+  /[\w.-]{0,60}(?:[ \t]{1,4}[A-Za-z_][\w.[\]*]{0,30})?["'\]]{0,2}[ \t]{0,4}(?::[ \t]{0,4}[A-Za-z][\w.<>?]{0,30}[ \t]{1,4}(?==))?(?:=>|:{1,3}=|\?=|\.=|\+=|\|\|=?|=|:|>|,)[ \t]{0,4}(?:["'`]|\s{0,12}["'`]?)/y;
 
 function detectKeywordAssignments(text: string): ProviderFinding[] {
   const { keywords, byKeyword } = tables();
