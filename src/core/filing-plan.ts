@@ -6,6 +6,7 @@ import { describePriority, PRIORITY_LABEL, type Priority } from './priority.js';
 import type { Redactor } from './redaction/types.js';
 import { REQUEST_TYPE_INFO } from './request-type.js';
 import type { Decision } from './rubric.js';
+import type { PagePlan } from './page-plan.js';
 import type { Route } from './routing.js';
 import {
   LINEAR_IDENTIFIER_SLOT,
@@ -49,6 +50,8 @@ export interface FilingPlan {
     marker: string;
   };
   etaComment?: { body: string; marker: string };
+  /** An Urgent filing pages on-call (`oncall.page`), or says on the Linear issue why it did not (`--no-page`). */
+  page?: PagePlan;
   /** Set when the filing started from a Pylon ticket: link back, and leave both priorities in agreement. */
   pylon?: PylonLinkBack & { agreedPriority: Priority };
   redactions: { linear: Record<string, number>; github: Record<string, number> };

@@ -8,6 +8,7 @@ import { executeAppend } from './execute-append.js';
 import { failureFor } from './failure.js';
 import { withGuardedRetry } from './guarded-retry.js';
 import type { Journal } from './journal.js';
+import { checkPaging, pageOnCall } from './page-steps.js';
 import { postCustomerUpdate } from './post-update.js';
 import { attachPylonTicket, linkPylonTicket, setPylonPriority } from './pylon-steps.js';
 import { isNewFiling, type FilingRecord, type LinearIssueResult, type NewFilingRecord } from './record.js';
@@ -63,9 +64,12 @@ export async function executeFiling(options: ExecuteOptions): Promise<FilingReco
     return record;
   } catch (error) {
     await settleLinearIssue(options, error);
+    const failedAt = current;
+    // Not when paging itself failed: one attempt per run, so a Slack post is never sent twice in a run.
+    if (!failedAt.startsWith('page')) await pageDespiteFailure(run, record);
     record.status = 'failed';
     const message = error instanceof TriageError ? error.message : 'unexpected error';
-    record.lastError = { step: current, message, at: options.now().toISOString() };
+    record.lastError = { step: failedAt, message, at: options.now().toISOString() };
     await run.save().catch(() => {});
     throw failureFor(record, error);
   }
@@ -96,6 +100,16 @@ export function mayStillLand(error: unknown): boolean {
   return false;
 }
 
+/**
+ * An Urgent filing that stops after its Linear issue exists still pages on-call, with the links that exist: a
+ * GitHub or Pylon fault never delays waking someone. A page that fails here too is left for `triage resume`.
+ */
+async function pageDespiteFailure(run: StepRunner, record: FilingRecord): Promise<void> {
+  if (!isNewFiling(record) || !record.plan.page || record.plan.page.skip || !record.results.linearIssue) return;
+  const github = record.results.githubIssue;
+  await pageOnCall(run as StepRunner<NewFilingRecord>, { linear: record.results.linearIssue, github }).catch(() => {});
+}
+
 async function executeNewFiling(run: StepRunner<NewFilingRecord>): Promise<void> {
   const { record, services } = run;
   const { plan, results } = record;
@@ -111,6 +125,7 @@ async function executeNewFiling(run: StepRunner<NewFilingRecord>): Promise<void>
       plan.github ? services.github().then((gh) => checkRepo(gh, plan.github!.repo)) : Promise.resolve(),
       plan.github?.assignViewer ? services.github().then((gh) => gh.viewer()) : Promise.resolve(),
       plan.pylon || record.update?.post ? services.pylon() : Promise.resolve(),
+      checkPaging(run, plan.page),
     ]);
     let issue = record.attempted.linearIssue ? await linear.issueById(plan.id) : undefined;
     if (!issue) {
@@ -166,6 +181,9 @@ async function executeNewFiling(run: StepRunner<NewFilingRecord>): Promise<void>
   }
 
   const githubIssue = results.githubIssue;
+  // On-call is paged as soon as both links exist; linking, the ETA and Pylon do not hold it up.
+  if (plan.page) await pageOnCall(run, { linear: linearIssue, github: githubIssue });
+
   if (plan.github && githubIssue && !results.linearLink) {
     run.at('linearLink');
     const linear = await services.linear();

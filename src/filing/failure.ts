@@ -29,6 +29,10 @@ export function createdItems(record: FilingRecord): Array<{ what: string; url?: 
     if (etaComment) created.push({ what: 'ETA comment', url: etaComment.url });
     if (pylonPriority) created.push({ what: `Pylon ticket #${record.plan.pylon?.number} priority set` });
     if (pylonLink) created.push({ what: `Pylon ticket #${record.plan.pylon?.number} linked` });
+    for (const [target, page] of Object.entries(record.results.page ?? {})) {
+      created.push({ what: `${page.status === 'sent' ? 'page to on-call' : 'page to on-call (unconfirmed)'} through ${target === 'pagerduty' ? 'PagerDuty' : 'Slack'} (dedup key ${page.dedupKey})` });
+    }
+    if (record.results.pageSkipped) created.push({ what: 'comment saying why on-call was not paged', url: record.results.pageSkipped.url });
   }
   for (const target of record.update?.post?.targets ?? []) {
     const posted = record.results.posted?.[target.ticketId];

@@ -2,6 +2,7 @@ import type { AppendPlan } from '../core/append-plan.js';
 import type { CustomerUpdateDraft } from '../core/customer-update.js';
 import type { FilingPlan } from '../core/filing-plan.js';
 import type { SavedDraft } from './drafts.js';
+import { PAGE_TARGET_LABEL, pageStep, type PageTargetType } from '../core/page-plan.js';
 
 export type StepName =
   | 'linearIssue'
@@ -14,7 +15,8 @@ export type StepName =
   | 'linearComment'
   | 'githubComment'
   | 'customer'
-  | 'customerNeed';
+  | 'customerNeed'
+  | 'pageSkipped';
 
 export const STEP_DESCRIPTIONS: Record<StepName, string> = {
   linearIssue: 'Linear issue',
@@ -28,6 +30,7 @@ export const STEP_DESCRIPTIONS: Record<StepName, string> = {
   githubComment: "the customer's request as a comment on the GitHub issue",
   customer: 'the customer in Linear',
   customerNeed: "the customer's request recorded on the Linear issue",
+  pageSkipped: 'the reason on-call was not paged, as a comment on the Linear issue',
 };
 
 export interface LinearIssueResult {
@@ -56,6 +59,16 @@ export interface PostTarget {
 export interface CustomerUpdateRecord extends CustomerUpdateDraft {
   /** Set by `--reply` / `--note` or the wizard's answer: without it nothing is ever posted. */
   post?: { mode: 'reply' | 'note'; targets: PostTarget[] };
+}
+
+/** How a page went out. `unconfirmed`: a webhook post whose answer was lost; webhooks are sent at most once. */
+export interface PageResult {
+  status: 'sent' | 'unconfirmed';
+  dedupKey: string;
+  at: string;
+  /** Slack: where it was posted. */
+  channel?: string;
+  ts?: string;
 }
 
 interface PostResults {
@@ -88,8 +101,19 @@ interface RecordBase {
 export interface NewFilingRecord extends RecordBase {
   kind?: 'new';
   plan: FilingPlan;
+  /**
+   * When paging each target was first tried. A Slack post is not idempotent: a resumed run first looks in the
+   * channel for its own message (bot token), or does not post again (webhook: at most once).
+   */
+  pageAttempts?: Partial<Record<PageTargetType, string>>;
   results: PostResults & {
     linearIssue?: LinearIssueResult;
+    /** By target: the page that went out. */
+    page?: Partial<Record<PageTargetType, PageResult>>;
+    /** `--no-page`: the comment on the Linear issue saying why. */
+    pageSkipped?: { commentId: string; url: string };
+    /** `oncall.resolveOnDone`: the PagerDuty incident was resolved once the issue was Done or Canceled. */
+    pageResolved?: { at: string; state: string };
     githubIssue?: GitHubIssueResult;
     linearLink?: { attachmentId: string };
     etaComment?: { id: number; url: string };
@@ -174,9 +198,19 @@ export function appendSteps(plan: AppendPlan): StepName[] {
   return steps;
 }
 
-/** Every step of a record, filing steps first, then one post per Pylon ticket when posting was chosen. */
+/** The paging steps of an Urgent filing: one per target, or the comment that says why nobody was paged. */
+export function pageSteps(plan: FilingPlan): string[] {
+  if (!plan.page) return [];
+  return plan.page.skip ? ['pageSkipped'] : plan.page.targets.map((t) => pageStep(t.type));
+}
+
+/**
+ * Every step of a record, filing steps first, then one post per Pylon ticket when posting was chosen. A new
+ * filing pages right after its issues exist (both links in the page), before the steps on-call does not need.
+ */
 export function recordSteps(record: FilingRecord): string[] {
   const steps: string[] = record.kind === 'append' ? appendSteps(record.plan) : record.kind === 'update' ? [] : plannedSteps(record.plan);
+  if (isNewFiling(record)) steps.splice(record.plan.github ? 2 : 1, 0, ...pageSteps(record.plan));
   for (const target of record.update?.post?.targets ?? []) steps.push(postStep(target.ticketId));
   return steps;
 }
@@ -187,6 +221,7 @@ export function postStep(ticketId: string): string {
 
 function isDone(record: FilingRecord, step: string): boolean {
   if (step.startsWith('post:')) return Boolean(record.results.posted?.[step.slice(5)]);
+  if (step.startsWith('page:') && isNewFiling(record)) return Boolean(record.results.page?.[step.slice(5) as PageTargetType]);
   return Boolean((record.results as Record<string, unknown>)[step]);
 }
 
@@ -212,6 +247,8 @@ export function pendingSteps(record: FilingRecord): string[] {
     .filter((step) => !isDone(record, step))
     .map((step) => {
       if (step === 'pylonLink' && record.kind === 'append') return 'link from the Pylon ticket to the existing issues';
+      if (step.startsWith('page:')) return `page to on-call through ${PAGE_TARGET_LABEL[step.slice(5) as PageTargetType] ?? step.slice(5)}`;
+      if (step === 'pageSkipped') return 'the reason on-call was not paged, as a comment on the Linear issue';
       if (!step.startsWith('post:')) return STEP_DESCRIPTIONS[step as StepName];
       const target = record.update?.post?.targets.find((t) => postStep(t.ticketId) === step);
       return `customer update (${record.update?.post?.mode ?? 'reply'}) on Pylon ticket #${target?.number ?? '?'}`;

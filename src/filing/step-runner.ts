@@ -1,6 +1,8 @@
 import type { LinearGateway } from '../services/linear/gateway.js';
 import type { GitHubGateway } from '../services/github/gateway.js';
 import type { PylonGateway } from '../services/pylon/gateway.js';
+import type { PagerDutyGateway } from '../services/pagerduty/gateway.js';
+import type { SlackApi, SlackWebhook } from '../services/slack/gateway.js';
 import type { Journal } from './journal.js';
 import type { FilingRecord } from './record.js';
 
@@ -8,6 +10,10 @@ export interface FilingServices {
   linear: () => Promise<LinearGateway>;
   github: () => Promise<GitHubGateway>;
   pylon: () => Promise<PylonGateway>;
+  /** Paging an Urgent filing's on-call. */
+  pagerduty: () => Promise<PagerDutyGateway>;
+  slack: () => Promise<SlackApi>;
+  slackWebhook: () => Promise<SlackWebhook>;
 }
 
 /** What every step gets: the record, a way to journal it, progress lines, the clock, and the services. */

@@ -42,12 +42,13 @@ describe('the customer update drafted after every filing', () => {
   it('an urgent filing says loudly that on-call must respond, and JSON says onCall', async () => {
     const text = await file(['--title', 'Update draft urgent text', '--body', 'Everything is down', '--type', 'complex', '--impact', 'outage', '--customer', 'Initech']);
     expect(text.code, text.stderr).toBe(0);
-    expect(text.stderr).toContain('URGENT: this needs an immediate on-call response. On-call has been assigned.');
+    expect(text.stderr).toContain('URGENT: on-call has been paged. On-call has been assigned.');
     expect(text.stderr).toContain('Customer update (draft, redacted)');
     expect(text.stdout).toMatch(/^Linear: .*\nGitHub: .*\n$/);
     const json = await file(['--title', 'Update draft urgent json', '--body', 'Everything is down', '--type', 'complex', '--impact', 'outage', '--customer', 'Initech', '--json']);
     const out = JSON.parse(json.stdout);
     expect(out).toMatchObject({ onCall: true, route: { onCall: true }, linear: { assignee: 'dana@acme.example' }, customerUpdate: { situation: 'urgent' } });
+    expect(out.page.map((p: { target: string; status: string }) => [p.target, p.status])).toEqual([['pagerduty', 'sent'], ['slack', 'sent']]);
   });
 
   it('without a GitHub issue the draft has no dangling link', async () => {

@@ -38,6 +38,10 @@ export interface NewFlags {
   new?: boolean;
   reply?: boolean;
   note?: boolean;
+  /** commander's `--no-page`. */
+  page?: boolean;
+  /** `--no-page-reason <text>`: commander names it `pageReason` (and sets `true` when absent, as for any `--no-`). */
+  pageReason?: string | boolean;
 }
 
 /** `triage new`'s options after parsing: typed, but possibly incomplete (the wizard fills the rest). */
@@ -64,6 +68,9 @@ export interface NewOptions {
   appendTo?: string;
   /** `--new`: a feature request gets a new ticket whatever the candidates. */
   newTicket: boolean;
+  /** `--no-page`: an Urgent filing pages nobody; the reason is recorded on the Linear issue. */
+  noPage: boolean;
+  noPageReason?: string;
   /** `--reply` / `--note`: post the customer update to the Pylon ticket. */
   post?: 'reply' | 'note';
   dryRun: boolean;
@@ -166,6 +173,7 @@ export async function parseNewFlags(flags: NewFlags, io: { cwd: string; stdin: I
     noInput: flags.input === false,
     prioritySource: 'rubric',
     newTicket: Boolean(flags.new),
+    noPage: flags.page === false || typeof flags.pageReason === 'string',
   };
   const assign = <K extends keyof NewOptions>(key: K, value: NewOptions[K] | undefined) => {
     if (value !== undefined) options[key] = value;
@@ -185,6 +193,10 @@ export async function parseNewFlags(flags: NewFlags, io: { cwd: string; stdin: I
   assign('configPath', clean(flags.config));
   assign('recoverPath', clean(flags.recover));
   assign('pylon', clean(flags.pylon));
+  if (typeof flags.pageReason === 'string') {
+    if (!clean(flags.pageReason)) throw new UsageError('--no-page-reason needs the reason (it is recorded on the Linear issue)');
+    options.noPageReason = clean(flags.pageReason)!;
+  }
   const source = clean(flags.prioritySource)?.toLowerCase();
   if (source !== undefined) {
     if (source !== 'rubric' && source !== 'pylon') throw new UsageError(`Unknown --priority-source "${flags.prioritySource}". Valid values: rubric, pylon`);

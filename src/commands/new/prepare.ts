@@ -9,6 +9,7 @@ import { etaFromPolicy, parseEta, type Eta } from '../../core/eta.js';
 import { planFiling, type FilingPlan } from '../../core/filing-plan.js';
 import { createRedactors } from '../../core/filing-redactors.js';
 import { updateMarker } from '../../core/message-html.js';
+import { DEFAULT_NO_PAGE_REASON, planPage } from '../../core/page-plan.js';
 import type { Priority } from '../../core/priority.js';
 import { route, type Route } from '../../core/routing.js';
 import { decide, type Decision } from '../../core/rubric.js';
@@ -121,6 +122,21 @@ export async function prepareNew(ctx: Context, options: CompleteOptions, config:
     ...(options.pylonTicket ? { pylon: options.pylonTicket } : {}),
   });
   if (draft.type === 'feature' && config.linear.featureProject) plan.linear.project = config.linear.featureProject;
+  const urgent = decision.priority === 'urgent';
+  if (urgent && options.noPage && options.noPageReason === undefined && config.oncall.page.length && ctx.io.interactive && !options.noInput) {
+    // Skipping a page is a decision someone will ask about: the wizard asks why, once, and Linear records it.
+    options.noPageReason = (await ctx.prompter.input('Why is on-call not being paged for this Urgent issue?', { default: DEFAULT_NO_PAGE_REASON })).trim();
+  }
+  const page = await planPage({
+    filingId: plan.id,
+    urgent,
+    title: draft.title,
+    reason: decision.reasons[0] ?? 'Urgent',
+    targets: config.oncall.page,
+    ...(options.noPage ? { skip: { reason: options.noPageReason ?? '', commentId: randomUUID() } } : {}),
+    redactors,
+  });
+  if (page) plan.page = page;
   const update = await draftCustomerUpdate({
     situation: filingSituation({ type: draft.type, priority: decision.priority, appended: false }),
     facts: {

@@ -35,6 +35,10 @@ Examples:
   $ triage new --title "Typo on invoices" --body "..." --type quick-fix --impact polish \
       --customer Initech --github
 
+  # An Urgent filing pages on-call (oncall.page: PagerDuty, Slack) once the Linear issue exists;
+  # --no-page skips it and records why on the Linear issue
+  $ triage new --pylon 4814 --type quick-fix --impact outage --no-page-reason "on-call already on the bridge"
+
   # In a terminal, plain \`triage new\` asks for everything it needs
   $ triage new
 
@@ -44,6 +48,7 @@ every filing the customer update is drafted (stderr; "customerUpdate" in --json)
 with --reply or --note, or when the wizard asks and you say so.
 Impacts (--impact) and the priority each earns: run \`triage rubric\`.
 Exit codes: 0 filed, 1 failure, 2 usage or config error, 3 partially filed, 4 authentication, 130 cancelled.
+(3 also when an Urgent filing's page did not go out: finish it with triage resume.)
 (2 also when a scripted feature request has strong candidates and neither --append-to nor --new.)`;
 
 export function registerNew(program: Command, setup: CommandSetup): void {
@@ -75,6 +80,8 @@ export function registerNew(program: Command, setup: CommandSetup): void {
     .option('--new', 'feature requests: open a new ticket even when similar open tickets exist')
     .option('--reply', 'with --pylon: post the customer update as a reply on the Pylon ticket')
     .option('--note', 'with --pylon: post the customer update as an internal note on the Pylon ticket')
+    .option('--no-page', 'an Urgent filing does not page on-call (oncall.page); the reason is recorded on the Linear issue')
+    .option('--no-page-reason <text>', 'why on-call is not paged (implies --no-page; the wizard asks when it is missing)')
     .option('--dry-run', 'show what would be filed (redacted); no network, no credentials')
     .option('--json', 'print the result as JSON on stdout')
     .option('--yes', 'do not ask for confirmation')

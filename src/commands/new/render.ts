@@ -3,6 +3,7 @@ import type { AppendPlan } from '../../core/append-plan.js';
 import type { ScoredCandidate } from '../../core/candidates.js';
 import { formatLongDate } from '../../core/calendar-date.js';
 import type { FilingPlan } from '../../core/filing-plan.js';
+import { describeTarget, pageText, PAGE_TARGET_LABEL } from '../../core/page-plan.js';
 import { describePriority, priorityFromLinear } from '../../core/priority.js';
 import { REQUEST_TYPE_INFO } from '../../core/request-type.js';
 import { LINEAR_IDENTIFIER_SLOT } from '../../core/templates.js';
@@ -67,11 +68,20 @@ export function planText(plan: FilingPlan, columns: number): string {
     lines.push(rule, 'No GitHub issue (--no-github)');
   }
   if (plan.etaComment) lines.push(rule, 'ETA comment on the GitHub issue', '', plan.etaComment.body.trimEnd());
+  if (plan.page) lines.push(rule, ...pagePlanLines(plan));
   if (plan.pylon) {
     lines.push(rule, `Pylon ticket #${plan.pylon.number}: linked to both issues${plan.pylon.setPriorityTo ? `; its priority is set to ${plan.pylon.setPriorityTo} to match` : '; its priority already matches'}`);
   }
   lines.push(rule);
   return lines.join('\n');
+}
+
+/** The page as it will go out (the links are filled in once the issues exist). */
+function pagePlanLines(plan: FilingPlan): string[] {
+  const page = plan.page!;
+  if (page.skip) return [`On-call is NOT paged (--no-page). Recorded on the Linear issue: ${page.skip.reason}`];
+  const links = { linear: { identifier: '<Linear identifier>', url: '<Linear issue URL>' }, github: plan.github ? { repo: plan.github.repo, number: 0, url: '<GitHub issue URL>' } : undefined };
+  return [`Page on-call once the Linear issue exists: ${page.targets.map(describeTarget).join(', ')}`, `Dedup key: ${page.dedupKey}`, '', pageText(page, links).replace('#0', '')];
 }
 
 function priorityName(linearPriority: number): string {
@@ -180,9 +190,7 @@ export function renderFiled(io: IO, record: NewFilingRecord | AppendRecord, opti
     const linear = results.linearIssue!;
     io.success(`Linear ${c.bold(linear.identifier)} created (${describePriority(plan.decision.priority)}, ${linear.state})`);
     if (results.githubIssue) io.success(`GitHub ${c.bold(`${results.githubIssue.repo}#${results.githubIssue.number}`)} created and linked`);
-    if (plan.decision.priority === 'urgent' && plan.route.onCall) {
-      io.err(c.red.bold('URGENT: this needs an immediate on-call response. On-call has been assigned.'));
-    }
+    if (plan.decision.priority === 'urgent') renderPage(io, record);
     if (plan.type === 'quick-fix') io.err(`Open your PR from branch: ${c.cyan(linear.branchName)}`);
     if (plan.eta && results.etaComment) io.err(`ETA ${formatLongDate(plan.eta.date)} posted on the GitHub issue`);
     if (plan.type === 'feature') io.err('Feature request filed in the Backlog: it will be discussed in a future cycle.');
@@ -206,6 +214,32 @@ function renderDraftUpdate(io: IO, record: NewFilingRecord | AppendRecord, githu
   if (!record.update.post && ticket && !askingToPost) {
     const id = record.kind === 'append' ? record.plan.target.identifier : record.results.linearIssue?.identifier;
     io.info(io.color.dim(`Not posted. Post it with --reply or --note next time, or later with: triage update ${id} --reply`));
+  }
+}
+
+/** Urgent: who was woken, loudly; a page that did not go out is never shown as done. */
+function renderPage(io: IO, record: NewFilingRecord): void {
+  const c = io.color;
+  const { plan, results } = record;
+  const assigned = plan.route.onCall ? ' On-call has been assigned.' : '';
+  if (!plan.page) {
+    io.err(c.red.bold(`URGENT: this needs an immediate on-call response.${assigned}`));
+    io.warn('No paging target is configured (oncall.page): nobody was woken. Page on-call yourself.');
+    return;
+  }
+  if (plan.page.skip) {
+    io.err(c.red.bold(`URGENT: this needs an immediate on-call response.${assigned}`));
+    io.warn(`On-call was NOT paged (--no-page): ${plan.page.skip.reason}${results.pageSkipped ? ' (recorded on the Linear issue)' : ''}`);
+    return;
+  }
+  const all = plan.page.targets.every((t) => results.page?.[t.type]?.status === 'sent');
+  io.err(c.red.bold(all ? `URGENT: on-call has been paged.${assigned}` : `URGENT: this needs an immediate on-call response.${assigned}`));
+  for (const target of plan.page.targets) {
+    const done = results.page?.[target.type];
+    const where = target.type === 'pagerduty' ? `PagerDuty (${target.severity}, dedup key ${plan.page.dedupKey})` : target.channel ? `Slack channel ${target.channel}` : 'Slack (webhook)';
+    if (done?.status === 'sent') io.success(`Paged through ${where}`);
+    else if (done?.status === 'unconfirmed') io.warn(`${PAGE_TARGET_LABEL[target.type]}: the webhook post got no answer; it may not have arrived and is not sent twice. Check the channel.`);
+    else io.err(`${c.red('✗')} Not paged through ${where} yet`);
   }
 }
 

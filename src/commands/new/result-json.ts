@@ -2,6 +2,7 @@ import type { AppendPlan } from '../../core/append-plan.js';
 import { fillGitHubUrl, GITHUB_URL_SLOT } from '../../core/customer-update.js';
 import type { FilingPlan } from '../../core/filing-plan.js';
 import { describePriority } from '../../core/priority.js';
+import type { PageResult } from '../../filing/record.js';
 import type { Decision } from '../../core/rubric.js';
 import type { CandidateSearch } from './candidates.js';
 import { candidateJson, type NewResult } from './run.js';
@@ -50,6 +51,24 @@ function pylonJson(plan: FilingPlan | AppendPlan, results: { pylonPriority?: unk
     priorityUpdated: Boolean(results?.pylonPriority),
     linked: Boolean(results?.pylonLink),
   };
+}
+
+/**
+ * One entry per paging target: `planned` (dry run), `pending` (not sent yet), `sent`, `unconfirmed` (a webhook
+ * post whose answer was lost; not sent again), or `skipped` with the reason (`--no-page`). null: nothing to page.
+ */
+export function pageJson(plan: FilingPlan, results: { page?: Partial<Record<string, PageResult>>; pageSkipped?: { url: string } } | undefined) {
+  const page = plan.page;
+  if (!page) return null;
+  return page.targets.map((t) => {
+    const entry: Record<string, unknown> = { target: t.type, status: 'planned', dedupKey: page.dedupKey };
+    if (t.type === 'slack') entry.channel = t.channel ?? null;
+    if (page.skip) return { ...entry, status: 'skipped', reason: page.skip.reason, ...(results?.pageSkipped ? { url: results.pageSkipped.url } : {}) };
+    if (!results) return entry;
+    const done = results.page?.[t.type];
+    if (!done) return { ...entry, status: 'pending' };
+    return { ...entry, status: done.status, dedupKey: done.dedupKey, sentAt: done.at, ...(done.ts ? { ts: done.ts } : {}) };
+  });
 }
 
 function targetJson(plan: AppendPlan) {
@@ -105,6 +124,7 @@ export function newResultJson(result: NewResult) {
         github: p.github ? { repo: p.github.repo, title: p.github.title, body: p.github.body, labels: p.github.labels, assignees: p.github.assignees, assignToYou: p.github.assignViewer } : null,
         etaComment: p.etaComment ? { body: p.etaComment.body } : null,
       },
+      page: pageJson(p, undefined),
       linear: null,
       github: null,
       eta: p.eta ? { date: p.eta.date, source: p.eta.source, commentUrl: null } : null,
@@ -143,6 +163,7 @@ export function newResultJson(result: NewResult) {
       : null,
     github: githubIssue ? { repo: githubIssue.repo, number: githubIssue.number, url: githubIssue.url } : null,
     eta: p.eta ? { date: p.eta.date, source: p.eta.source, commentUrl: etaComment?.url ?? null } : null,
+    page: pageJson(p, record.results),
     pylon: pylonJson(p, record.results),
     append: null,
     customerUpdate: record.update

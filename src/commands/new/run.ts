@@ -223,7 +223,7 @@ export function runFilingSteps(ctx: Context, journal: FileJournal, record: Filin
     executeFiling({
       record,
       journal,
-      services: { linear: () => ctx.linear(), github: () => ctx.github(), pylon: () => ctx.pylon() },
+      services: { linear: () => ctx.linear(), github: () => ctx.github(), pylon: () => ctx.pylon(), pagerduty: () => ctx.pagerduty(), slack: () => ctx.slack(), slackWebhook: () => ctx.slackWebhook() },
       now: () => ctx.now(),
       progress: (message) => ctx.io.info(ctx.io.color.dim(`… ${message}`)),
     }),
