@@ -15,7 +15,10 @@ import { applyDraft } from '../new/run.js';
  */
 export async function replan(ctx: Context, journal: FileJournal, record: NewFilingRecord | AppendRecord): Promise<NewFilingRecord | AppendRecord> {
   if (!record.source) return dropOldRecord(ctx, journal, record);
-  const options: NewOptions = { customerDomains: [], contacts: [], terms: [], labels: [], newTicket: false, dryRun: false, json: false, yes: true, noInput: true, prioritySource: 'rubric' };
+  const options: NewOptions = { customerDomains: [], contacts: [], terms: [], labels: [], newTicket: false, dryRun: false, json: false, yes: true, noInput: true, prioritySource: 'rubric', noPage: false };
+  // `--no-page` was the engineer's decision, not the config's: it stands, with its reason.
+  const skipped = record.kind !== 'append' ? record.plan.page?.skip : undefined;
+  if (skipped) Object.assign(options, { noPage: true, noPageReason: skipped.reason });
   applyDraft(options, record.source);
   checkTypeFlags(options);
   const complete = options as CompleteOptions;
