@@ -1,5 +1,6 @@
 import type { Streams } from './cli/io.js';
 import { colorLevel } from './cli/io.js';
+import { fileSystemError } from './cli/fs-errors.js';
 import { resolvePaths } from './cli/paths.js';
 import { buildProgram, type GlobalFlags } from './cli/program.js';
 import { Context, type ContextInit } from './context.js';
@@ -69,7 +70,7 @@ export async function main(input: MainInput): Promise<number> {
     await program.parseAsync(input.argv, { from: 'user' });
     return ExitCode.ok;
   } catch (error) {
-    return report(error, setup.context(), debug);
+    return report(fileSystemError(error, paths.stateDir) ?? error, setup.context(), debug);
   } finally {
     await sandbox?.close();
   }

@@ -61,7 +61,7 @@ export interface PylonConfig {
 
 export function resolveConfig(parsed: ParsedConfig, source: string): TriageConfig {
   const eta: TriageConfig['eta'] = {
-    businessDays: parsed.eta?.businessDays ?? DEFAULT_ETA_POLICY.businessDays,
+    businessDays: { ...DEFAULT_ETA_POLICY.businessDays, ...definedOnly(parsed.eta?.businessDays ?? {}) },
     holidays: parsed.eta?.holidays ?? DEFAULT_ETA_POLICY.holidays,
     weekend: parsed.eta?.weekend ?? DEFAULT_ETA_POLICY.weekend,
   };
@@ -88,4 +88,9 @@ export function resolveConfig(parsed: ParsedConfig, source: string): TriageConfi
     oncall: { page: parsed.oncall.page.map((t) => (t.type === 'pagerduty' ? { type: 'pagerduty', severity: t.severity } : { type: 'slack', ...(t.channel ? { channel: t.channel } : {}) })), resolveOnDone: parsed.oncall.resolveOnDone },
     followups: { staleUrgentHours: parsed.followups.staleUrgentHours, since: parsed.followups.since, ...(parsed.followups.postAs ? { postAs: parsed.followups.postAs } : {}) },
   };
+}
+
+/** Drops keys whose value is undefined, so a spread keeps the default for them. */
+function definedOnly<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
 }

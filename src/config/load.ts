@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { ConfigError } from '../errors.js';
 import { configSchema } from './schema.js';
@@ -25,7 +26,8 @@ export async function loadConfig(options: LoadConfigOptions): Promise<TriageConf
   const { cosmiconfig } = cosmiconfigModule.default ?? cosmiconfigModule;
   // searchStrategy 'none' and our own walk: cosmiconfig's 'global' strategy would also look for .js files
   // in the global config folder, and a config must never run code.
-  const explorer = cosmiconfig(CONFIG_MODULE, { searchPlaces: CONFIG_SEARCH_PLACES, searchStrategy: 'none', cache: false });
+  // An empty .triagerc.json is a mistake to name, not a file to look past.
+  const explorer = cosmiconfig(CONFIG_MODULE, { searchPlaces: CONFIG_SEARCH_PLACES, searchStrategy: 'none', cache: false, ignoreEmptySearchPlaces: false });
   const userExplorer = cosmiconfig(CONFIG_MODULE, {
     searchPlaces: USER_CONFIG_PLACES,
     searchStrategy: 'none',
@@ -57,13 +59,11 @@ export async function loadConfig(options: LoadConfigOptions): Promise<TriageConf
         hint: 'Check the --config path.',
       });
     }
-    // cosmiconfig says "JSON Error in <file>:\n<detail>"; keep the file and the first line of the detail.
-    const parsed = /^(?:JSON|YAML) Error in (.+?):\n([^\n]*)/.exec(err.message ?? '');
-    const where = parsed?.[1] ?? options.explicitPath ?? 'the config file';
-    const detail = (parsed?.[2] ?? firstLine(err.message ?? 'unknown error')).slice(0, 200);
-    throw new ConfigError(`Config ${where} could not be parsed: ${detail}`, {
-      hint: 'Fix the syntax; `triage doctor` checks the config.',
-    });
+    if (err.code === 'EISDIR') throw new ConfigError(`Config ${options.explicitPath ?? err.path ?? ''} is a directory, not a file`, { hint: 'Pass the config file itself to --config.' });
+    if (err.code === 'EACCES' || err.code === 'EPERM') {
+      throw new ConfigError(`Config ${options.explicitPath ?? err.path ?? ''} cannot be read (permission denied)`, { hint: 'Check the file\'s permissions (`ls -l`).' });
+    }
+    throw await syntaxError(err, options.explicitPath);
   }
 
   if (!result) throw noConfigFound();
@@ -91,6 +91,55 @@ function describeIssue(issue: { code: string; message: string }): string {
   const keys = (issue as { keys?: unknown }).keys;
   if (issue.code === 'unrecognized_keys' && Array.isArray(keys)) return `unknown field(s) ${keys.map((k) => `"${String(k)}"`).join(', ')}`;
   return issue.message;
+}
+
+/**
+ * cosmiconfig says "JSON Error in <file>:\n<detail>" (or YAML); the engineer gets `<file>:<line>:<column>`, the
+ * parser's reason without the text it quotes, and the offending line with a caret under the column.
+ */
+async function syntaxError(err: NodeJS.ErrnoException & { mark?: { line?: number; column?: number } }, explicitPath: string | undefined): Promise<ConfigError> {
+  const message = err.message ?? '';
+  const parsed = /^(JSON|YAML) Error in (.+?):\n([\s\S]*)$/.exec(message);
+  const file = parsed?.[2] ?? (err as { filepath?: string }).filepath ?? explicitPath ?? 'the config file';
+  const detail = parsed?.[3] ?? message;
+  let text: string | undefined;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    text = undefined;
+  }
+  let line: number | undefined;
+  let column: number | undefined;
+  const lineCol = /\(line (\d+) column (\d+)\)/.exec(detail) ?? /\((\d+):(\d+)\)/.exec(detail);
+  if (lineCol) {
+    line = Number(lineCol[1]);
+    column = Number(lineCol[2]);
+  } else if (typeof err.mark?.line === 'number') {
+    line = err.mark.line + 1;
+    column = (err.mark.column ?? 0) + 1;
+  } else {
+    const position = /at position (\d+)/.exec(detail);
+    if (position && text !== undefined) ({ line, column } = lineColumnAt(text, Number(position[1])));
+  }
+  if (line === undefined && /Unexpected end of JSON input/i.test(detail) && text !== undefined) ({ line, column } = lineColumnAt(text, text.length));
+  const reason = firstLine(detail)
+    .replace(/\s*while parsing[\s\S]*$/, '')
+    .replace(/\s*in JSON at position \d+(?: \(line \d+ column \d+\))?/, '')
+    .replace(/\s*\(\d+:\d+\)$/, '')
+    .trim()
+    .slice(0, 160);
+  const where = line !== undefined ? `${file}:${line}:${column}` : file;
+  const source = line !== undefined && text !== undefined ? text.split(/\r?\n/)[line - 1] : undefined;
+  const excerpt = source !== undefined && source.length <= 200 ? `\n  ${line} | ${source}\n  ${' '.repeat(String(line).length)} | ${' '.repeat(Math.max(0, (column ?? 1) - 1))}^` : '';
+  return new ConfigError(`Config ${where}: syntax error: ${reason || 'the file could not be parsed'}${excerpt}`, {
+    hint: `Fix the ${parsed?.[1] ?? 'file'} syntax at that line (a trailing comma or a missing quote is the usual cause); \`triage doctor\` checks the config.`,
+  });
+}
+
+function lineColumnAt(text: string, position: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, Math.min(position, text.length)));
+  const lines = before.split('\n');
+  return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
 }
 
 function firstLine(text: string): string {

@@ -82,11 +82,18 @@ const pylonSection = z
   .strictObject({
     /** EU tenants live on api.eu.usepylon.com; a token with a region prefix decides by itself. */
     region: z.enum(['us', 'eu']).default('us'),
+    // Every nested object merges with its defaults: `{ "slug": "prio" }` keeps the default values.
     priorityField: z
       .strictObject({
-        slug: nonEmpty,
+        slug: nonEmpty.default(DEFAULT_PYLON_PRIORITY_FIELD.slug),
         values: z
-          .strictObject({ urgent: nonEmpty, high: nonEmpty, medium: nonEmpty, low: nonEmpty })
+          .strictObject({
+            urgent: nonEmpty.default(DEFAULT_PYLON_PRIORITY_FIELD.values.urgent),
+            high: nonEmpty.default(DEFAULT_PYLON_PRIORITY_FIELD.values.high),
+            medium: nonEmpty.default(DEFAULT_PYLON_PRIORITY_FIELD.values.medium),
+            low: nonEmpty.default(DEFAULT_PYLON_PRIORITY_FIELD.values.low),
+          })
+          .default(DEFAULT_PYLON_PRIORITY_FIELD.values)
           .refine((v) => new Set(Object.values(v)).size === 4, 'each priority needs its own Pylon option (two priorities map to the same value)'),
       })
       .default(DEFAULT_PYLON_PRIORITY_FIELD),
@@ -151,7 +158,7 @@ export const configSchema = z.strictObject({
   linear: z.strictObject({
     /** Workflow state names for the rubric's two statuses, per team or for all teams. */
     states: z
-      .strictObject({ prioritized: nonEmpty, backlog: nonEmpty })
+      .strictObject({ prioritized: nonEmpty.default('Todo'), backlog: nonEmpty.default('Backlog') })
       .default({ prioritized: 'Todo', backlog: 'Backlog' }),
     /** The roadmap: new feature tickets are put in this Linear project (by name) ... */
     featureProject: nonEmpty.optional(),
@@ -180,11 +187,12 @@ export const configSchema = z.strictObject({
     .optional(),
   eta: z
     .strictObject({
+      /** Partial: the priorities left out keep the default (config.ts merges them). */
       businessDays: z.strictObject({
-        urgent: z.int().min(0).max(365),
-        high: z.int().min(0).max(365),
-        medium: z.int().min(0).max(365),
-        low: z.int().min(0).max(365),
+        urgent: z.int().min(0).max(365).optional(),
+        high: z.int().min(0).max(365).optional(),
+        medium: z.int().min(0).max(365).optional(),
+        low: z.int().min(0).max(365).optional(),
       }).optional(),
       holidays: z.array(date).optional(),
       weekend: z

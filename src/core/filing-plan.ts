@@ -133,6 +133,8 @@ function baseView(input: PlanInput) {
     etaDate: eta?.date,
     etaLong: eta ? formatLongDate(eta.date) : undefined,
     etaBusinessDays: eta?.businessDays,
+    /** "1 business day", "5 business days": templates should say this rather than pluralise by hand. */
+    etaBusinessDaysText: eta?.businessDays === undefined ? undefined : `${eta.businessDays} business day${eta.businessDays === 1 ? '' : 's'}`,
     filingId: input.id,
     linearIdentifier: LINEAR_IDENTIFIER_SLOT,
     linearUrl: LINEAR_URL_SLOT,

@@ -94,7 +94,7 @@ Tracked in Linear as {{linearIdentifier}}.
 `,
   etaComment: `**Estimated completion: {{etaLong}}** ({{etaDate}})
 
-{{#etaBusinessDays}}This is {{etaBusinessDays}} business days from filing, the team's target for {{priorityLabel}} issues. {{/etaBusinessDays}}We will update this issue if the estimate changes.
+{{#etaBusinessDays}}This is {{etaBusinessDaysText}} from filing, the team's target for {{priorityLabel}} issues. {{/etaBusinessDays}}We will update this issue if the estimate changes.
 `,
   linearAppendComment: `**Another customer asks for this: {{customer}}**{{#pylonNumber}} (Pylon ticket #{{pylonNumber}}){{/pylonNumber}}
 

@@ -67,8 +67,11 @@ export async function loadDraft(cwd: string, path: string): Promise<SavedDraft> 
   let text: string;
   try {
     text = await readFile(resolve(cwd, path), 'utf8');
-  } catch {
-    throw new UsageError(`--recover ${path}: no such draft file`);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`--recover ${path}: ${code === 'EISDIR' ? 'is a directory, not a draft file' : 'no such draft file'}`, {
+      hint: 'Pass the file named when the wizard was cancelled (drafts are kept in the state directory, under drafts/).',
+    });
   }
   let raw: unknown;
   try {

@@ -122,7 +122,7 @@ async function executeNewFiling(run: StepRunner<NewFilingRecord>): Promise<void>
     // config or permission mistake files nothing.
     [resolved] = await allSettledOrThrow([
       resolveLinear(linear, plan),
-      plan.github ? services.github().then((gh) => checkRepo(gh, plan.github!.repo)) : Promise.resolve(),
+      plan.github ? services.github().then((gh) => checkRepo(gh, plan.github!.repo, plan.route.name)) : Promise.resolve(),
       plan.github?.assignViewer ? services.github().then((gh) => gh.viewer()) : Promise.resolve(),
       plan.pylon || record.update?.post ? services.pylon() : Promise.resolve(),
       checkPaging(run, plan.page),
@@ -232,14 +232,16 @@ async function executeNewFiling(run: StepRunner<NewFilingRecord>): Promise<void>
 }
 
 /** The repository exists, takes issues, and the token may write to it (labels and assignees need push access). */
-async function checkRepo(github: GitHubGateway, repo: string): Promise<void> {
+async function checkRepo(github: GitHubGateway, repo: string, routeName: string): Promise<void> {
   let info;
   try {
     info = await github.repo(parseRepo(repo));
   } catch (error) {
+    // GitHub answers 404 both for a repository that does not exist and for one the token cannot see.
     if (error instanceof ServiceError && error.status === 404) {
-      throw new ConfigError(`GitHub repository ${repo} does not exist or the token in GITHUB_TOKEN cannot see it`, {
-        hint: 'Fix github.repo (or the route\'s github.repo) in your config, or use a token with access to it; `triage doctor` checks both.',
+      const field = routeName === 'default' ? 'routing.default.github.repo' : `routing.routes "${routeName}" github.repo (or routing.default.github.repo)`;
+      throw new ConfigError(`GitHub repository ${repo} was not found, or the token in GITHUB_TOKEN cannot see it; nothing was filed`, {
+        hint: `The repository comes from ${field} in your config: fix the name, or give the token access to it. \`triage doctor\` checks every routed repository.`,
         cause: error,
       });
     }

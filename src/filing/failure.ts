@@ -51,8 +51,10 @@ export function failureFor(record: FilingRecord, error: unknown): Error {
   if (created.length === 0 && nothingCreated(record)) {
     // Nothing exists: the caller drops the journal entry, so the message says what to fix, not how to resume.
     if (error instanceof ServiceError) {
-      return new ServiceError(error.service, `${error.message}; nothing was ${filed}`, {
-        hint: error.hint ?? `Run the same command again once ${serviceLabel[error.service]} answers (\`triage doctor\` checks the connection).`,
+      const message = /[.!]$/.test(error.message) ? `${error.message} Nothing was ${filed}.` : `${error.message}; nothing was ${filed}`;
+      const again = `Run the same command again once ${serviceLabel[error.service]} answers (\`triage doctor\` checks the connection).`;
+      return new ServiceError(error.service, message, {
+        hint: error.hint ? `${error.hint}\n${again}` : again,
         cause: error,
         ...(error.status !== undefined ? { status: error.status } : {}),
         transient: error.transient,

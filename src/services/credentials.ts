@@ -1,4 +1,4 @@
-import { AuthError, type ServiceName } from '../errors.js';
+import { AuthError, ConfigError, type ServiceName } from '../errors.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -63,6 +63,31 @@ export function credentialsFor(env: Env, service: ServiceName): Credentials {
   return { token: env[variable]!.trim(), baseUrl, variable };
 }
 
+/** The variable that overrides a service's endpoint, for messages that name the fix. */
+export function urlVariable(service: ServiceName): string {
+  return URL_VARIABLE[service];
+}
+
+/** The endpoint: the override when set (checked to be an http(s) URL, so a typo is named, not sent), else the default. */
 export function endpointFor(env: Env, service: ServiceName): string {
-  return env[URL_VARIABLE[service]]?.trim() || DEFAULT_ENDPOINTS[service];
+  const override = env[URL_VARIABLE[service]]?.trim();
+  if (!override) return DEFAULT_ENDPOINTS[service];
+  checkEndpointUrl(URL_VARIABLE[service], override, DEFAULT_ENDPOINTS[service]);
+  return override;
+}
+
+/** Throws a ConfigError naming the variable when `value` is not an absolute http(s) URL. */
+export function checkEndpointUrl(variable: string, value: string, example: string): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    const shown = JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+    throw new ConfigError(`${variable}=${shown} is not a valid URL (expected http:// or https://)`, {
+      hint: `Set ${variable} to the full endpoint (e.g. ${example}), or unset it to use the default.`,
+    });
+  }
 }

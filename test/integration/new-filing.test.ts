@@ -186,7 +186,8 @@ describe('bad input files nothing', () => {
     await writeFile(file, '{ "routing": ');
     const run = await runCli(['new', '--config', file, '--title', 't', '--body', 'b', '--type', 'complex', '--impact', 'outage', '--customer', 'c'], { env: emu.env, home });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`Config ${file} could not be parsed`);
+    expect(run.stderr).toContain(`Config ${file}:1:`);
+    expect(run.stderr).toContain('syntax error');
   });
 
   it('an unknown Linear state in config stops before anything is created', async () => {

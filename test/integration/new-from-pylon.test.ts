@@ -82,8 +82,9 @@ describe('triage new --pylon', () => {
   it('an unknown ticket is a clear error and files nothing', async () => {
     const before = emu.linear.state.issues.length;
     const run = await file(['--pylon', '99999', '--type', 'complex', '--impact', 'polish']);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/Pylon issue 99999 lookup failed/);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--pylon 99999: Pylon has no ticket with that number or id');
+    expect(run.stderr).not.toContain('request_id');
     expect(emu.linear.state.issues.length).toBe(before);
   });
 });

@@ -34,6 +34,25 @@ describe('config validation', () => {
     expect(config.templates.githubBody).toContain('{{linearIdentifier}}');
   });
 
+  // README promises defaults for what a config leaves out, at every depth.
+  it.each([
+    ['pylon.priorityField without values', { pylon: { priorityField: { slug: 'prio' } } }, (c: ReturnType<typeof parseConfig>) => expect(c.pylon.priorityField).toEqual({ slug: 'prio', values: { urgent: 'urgent', high: 'high', medium: 'medium', low: 'low' } })],
+    ['pylon.priorityField.values partly', { pylon: { priorityField: { values: { urgent: 'p0' } } } }, (c: ReturnType<typeof parseConfig>) => expect(c.pylon.priorityField).toEqual({ slug: 'priority', values: { urgent: 'p0', high: 'high', medium: 'medium', low: 'low' } })],
+    ['eta.businessDays partly', { eta: { businessDays: { high: 3 } } }, (c: ReturnType<typeof parseConfig>) => expect(c.eta.businessDays).toEqual({ urgent: 1, high: 3, medium: 10, low: 20 })],
+    ['eta without businessDays', { eta: { holidays: ['2026-12-25'] } }, (c: ReturnType<typeof parseConfig>) => expect(c.eta).toMatchObject({ businessDays: { urgent: 1, high: 5, medium: 10, low: 20 }, weekend: [0, 6] })],
+    ['linear.states partly', { linear: { states: { prioritized: 'Doing' } } }, (c: ReturnType<typeof parseConfig>) => expect(c.linear.states).toEqual({ prioritized: 'Doing', backlog: 'Backlog' })],
+    ['pylon.sync partly', { pylon: { sync: { since: '2w' } } }, (c: ReturnType<typeof parseConfig>) => expect(c.pylon.sync).toEqual({ sourceOfTruth: 'pylon', since: '2w', concurrency: 4, pageSize: 999 })],
+    ['pylon with region only', { pylon: { region: 'eu' } }, (c: ReturnType<typeof parseConfig>) => expect(c.pylon).toMatchObject({ region: 'eu', priorityField: { slug: 'priority' }, sync: { concurrency: 4 } })],
+    ['templates partly', { templates: { customerUpdate: { done: 'Fixed: {{title}}' } } }, (c: ReturnType<typeof parseConfig>) => expect(c.templates.customerUpdate.done).toBe('Fixed: {{title}}')],
+  ])('a partial override merges with the defaults: %s', (_name, partial, check) => {
+    check(parseConfig({ ...minimal, ...partial }, 'x.json'));
+  });
+
+  it('a partial override still checks what it gives', () => {
+    expect(configError(() => parseConfig({ ...minimal, eta: { businessDays: { high: -1 } } }, 'x.json')).message).toContain('eta.businessDays.high');
+    expect(configError(() => parseConfig({ ...minimal, pylon: { priorityField: { values: { urgent: 'high' } } } }, 'x.json')).message).toContain('each priority needs its own Pylon option');
+  });
+
   it('accepts the committed example', async () => {
     const example = JSON.parse(await readFile(new URL('../../.triagerc.example.json', import.meta.url), 'utf8'));
     const config = parseConfig(example, '.triagerc.example.json');
@@ -97,7 +116,7 @@ describe('config loading', () => {
     const dir = await tempDir();
     const file = join(dir, '.triagerc.json');
     await writeFile(file, '{ "routing": ');
-    await expect(loadConfig({ cwd: dir, home: dir })).rejects.toThrow(new RegExp(`Config ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} could not be parsed`));
+    await expect(loadConfig({ cwd: dir, home: dir })).rejects.toThrow(new RegExp(`Config ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:14: syntax error`));
   });
 
   it('says where it looked when there is none', async () => {

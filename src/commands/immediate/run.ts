@@ -2,6 +2,17 @@ import type { Context } from '../../context.js';
 import type { TriageConfig } from '../../config/config.js';
 import { IMMEDIATE_LINEAR_PRIORITIES, immediateRows, type ImmediateIssueInput, type ImmediateRow } from '../../core/immediate.js';
 import type { ImmediateOptions } from './options.js';
+import { UsageError } from '../../errors.js';
+
+/** A `--team` Linear does not know is a typo, not an empty list: name the teams there are. */
+async function checkTeams(asked: string[], known: string[]): Promise<void> {
+  const unknown = asked.filter((t) => !known.some((k) => k.toUpperCase() === t));
+  if (!unknown.length) return;
+  const list = known.length ? known.join(', ') : 'none (the API key sees no team)';
+  throw new UsageError(`Unknown --team ${unknown.join(', ')}: Linear has no team with ${unknown.length === 1 ? 'that key' : 'those keys'}. Known teams: ${list}`, {
+    hint: 'Pass a team key as Linear shows it (e.g. SUP), or leave --team out for every team the config routes to.',
+  });
+}
 
 export interface ImmediateResult {
   teams: string[];
@@ -23,6 +34,7 @@ export async function runImmediate(ctx: Context, options: ImmediateOptions): Pro
   const config = await ctx.config();
   const teams = options.teams.length ? options.teams : configuredTeams(config);
   const linear = await ctx.linear();
+  if (options.teams.length) await checkTeams(options.teams, await linear.teamKeys());
   const issues: ImmediateIssueInput[] = [];
   let pages = 0;
   const overflowing: string[] = [];

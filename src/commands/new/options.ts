@@ -130,6 +130,16 @@ async function readStream(stream: InputStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Why a file flag's file could not be read, in words. */
+export function fileProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a directory, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
+  if (code === 'ENOTDIR') return 'no such file (a part of the path is not a directory)';
+  return `cannot be read (${code ?? 'error'})`;
+}
+
 /** Checks what can be checked without config: known types and priorities, pairs of flags that go together. */
 export async function parseNewFlags(flags: NewFlags, io: { cwd: string; stdin: InputStream }): Promise<NewOptions> {
   if (flags.body !== undefined && flags.bodyFile !== undefined) {
@@ -139,13 +149,18 @@ export async function parseNewFlags(flags: NewFlags, io: { cwd: string; stdin: I
   if (flags.bodyFile !== undefined) {
     if (flags.bodyFile === '-') {
       body = await readStream(io.stdin);
+      if (!body.trim()) {
+        throw new UsageError('--body-file -: stdin was empty, so there is no report to file', {
+          hint: 'Pipe the report in (e.g. `pbpaste | triage new --body-file - ...`), or pass --body or --body-file <path>.',
+        });
+      }
     } else {
       try {
         body = await readFile(resolve(io.cwd, flags.bodyFile), 'utf8');
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw new UsageError(`--body-file ${flags.bodyFile}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'error'})`}`);
+        throw new UsageError(`--body-file ${flags.bodyFile}: ${fileProblem(error)}`, { hint: 'Pass the path of a text file with the report, or - to read it from stdin.' });
       }
+      if (!body.trim()) throw new UsageError(`--body-file ${flags.bodyFile}: the file is empty`, { hint: 'Write the report into it, or pass --body.' });
     }
   }
 

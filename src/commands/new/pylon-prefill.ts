@@ -4,6 +4,20 @@ import { htmlToText } from '../../core/html-text.js';
 import { allSettledOrThrow } from '../../services/http/settle.js';
 import { readPylonPriority } from '../../services/pylon/priority-field.js';
 import type { NewOptions, PylonTicketInfo } from './options.js';
+import { ServiceError, UsageError } from '../../errors.js';
+
+/** A ticket that does not exist is a mistake in the command line (exit 2), not a service failure. */
+export function notFoundAsUsage(ref: string, flag = '--pylon') {
+  return (error: unknown): never => {
+    if (error instanceof ServiceError && (error.status === 404 || error.status === 400)) {
+      throw new UsageError(`${flag} ${ref}: Pylon has no ticket with that number or id`, {
+        hint: 'Use the number shown in Pylon (e.g. 102) or the ticket\'s UUID; the token must belong to the workspace that has it.',
+        cause: error,
+      });
+    }
+    throw error;
+  };
+}
 
 /**
  * `--pylon <id-or-number>`: the ticket fills in what the engineer has not given (title, the report,
@@ -12,7 +26,7 @@ import type { NewOptions, PylonTicketInfo } from './options.js';
  */
 export async function prefillFromPylon(ctx: Context, options: NewOptions, config: TriageConfig): Promise<PylonTicketInfo> {
   const pylon = await ctx.pylon();
-  const [ticket, field] = await allSettledOrThrow([pylon.issue(options.pylon!), pylon.priorityField(config.pylon.priorityField)]);
+  const [ticket, field] = await allSettledOrThrow([pylon.issue(options.pylon!).catch(notFoundAsUsage(options.pylon!)), pylon.priorityField(config.pylon.priorityField)]);
   const [account, requester] = await allSettledOrThrow([
     ticket.account?.id ? pylon.account(ticket.account.id) : Promise.resolve(undefined),
     ticket.requester?.id ? pylon.contact(ticket.requester.id) : Promise.resolve(undefined),

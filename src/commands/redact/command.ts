@@ -4,7 +4,7 @@ import type { Context } from '../../context.js';
 import { ConfigError, FailureError, UsageError } from '../../errors.js';
 import { createRedactor, summarizeFindings } from '../../core/redaction/index.js';
 import type { RedactionTarget } from '../../core/redaction/types.js';
-import { parseContact } from '../new/options.js';
+import { fileProblem, parseContact } from '../new/options.js';
 import type { RedactFlags } from './register.js';
 
 async function readInput(ctx: Context, file: string | undefined): Promise<string> {
@@ -12,8 +12,7 @@ async function readInput(ctx: Context, file: string | undefined): Promise<string
     try {
       return await readFile(resolve(ctx.cwd, file), 'utf8');
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError(`--file ${file}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'error'})`}`);
+      throw new UsageError(`--file ${file}: ${fileProblem(error)}`, { hint: 'Pass the path of a text file, or pipe the text in on stdin.' });
     }
   }
   if (ctx.io.streams.stdin.isTTY) {

@@ -1,5 +1,5 @@
 import { AuthError, ServiceError } from '../../errors.js';
-import { describeNetworkError, RequestTimeoutError } from '../http/timeout-fetch.js';
+import { summariseErrorBody, unreachableError } from '../http/explain.js';
 
 interface OctokitError {
   name?: string;
@@ -13,7 +13,7 @@ interface OctokitError {
  * Turns an @octokit RequestError into ours. GitHub's message and validation errors are kept (they name
  * fields, never values); the request (which holds the token header) is dropped.
  */
-export function toGitHubError(error: unknown, what: string): Error {
+export function toGitHubError(error: unknown, what: string, baseUrl = 'https://api.github.com'): Error {
   const err = error as OctokitError;
   if (err?.name !== 'HttpError' && err?.status === undefined) return error instanceof Error ? error : new Error(String(error));
   const status = err.status ?? 0;
@@ -24,18 +24,14 @@ export function toGitHubError(error: unknown, what: string): Error {
       cause: error,
     });
   }
-  if (status === 500 && err.cause !== undefined) {
-    const timeout = err.cause instanceof RequestTimeoutError;
-    return new ServiceError('github', `GitHub ${what} ${timeout ? 'timed out' : `failed (${describeNetworkError(err.cause)})`}`, {
-      cause: error,
-      transient: true,
-    });
-  }
+  if (status === 500 && err.cause !== undefined) return unreachableError('github', baseUrl, err.cause);
   const details = (data?.errors ?? [])
     .map((e) => e.message ?? [e.resource, e.field, e.code].filter(Boolean).join(' '))
     .filter(Boolean)
     .join('; ');
-  const message = `GitHub ${what} failed: ${status} ${data?.message ?? err.message ?? ''}${details ? ` (${details})` : ''}`.trim();
+  // An answer that is not GitHub's JSON (a proxy's HTML page) is summarised by its status and title.
+  const said = typeof data === 'string' || data === undefined ? summariseErrorBody(status, data) : `${status} ${data.message ?? ''}`.trim();
+  const message = `GitHub ${what} failed: ${said}${details ? ` (${details})` : ''}`;
   const transient = status >= 500 || status === 429 || (status === 403 && /rate limit/i.test(data?.message ?? ''));
   let hint: string | undefined;
   if (status === 404) hint = 'Check the repository name in the routing config and that the token can see it (`triage doctor`).';

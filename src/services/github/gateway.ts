@@ -67,6 +67,7 @@ export class GitHubGateway {
   private constructor(
     private readonly octokit: OctokitInstance,
     private readonly sleep: (ms: number) => Promise<void>,
+    private readonly baseUrl: string,
   ) {}
 
   static async create(options: GitHubGatewayOptions): Promise<GitHubGateway> {
@@ -101,7 +102,7 @@ export class GitHubGateway {
         },
       },
     });
-    return new GitHubGateway(octokit as unknown as OctokitInstance, options.sleep ?? realSleep);
+    return new GitHubGateway(octokit as unknown as OctokitInstance, options.sleep ?? realSleep, options.baseUrl);
   }
 
   /** The login of the token's user. */
@@ -191,7 +192,7 @@ export class GitHubGateway {
     try {
       return await fn();
     } catch (error) {
-      throw toGitHubError(error, what);
+      throw toGitHubError(error, what, this.baseUrl);
     }
   }
 
@@ -212,7 +213,7 @@ export class GitHubGateway {
             continue;
           }
         }
-        throw toGitHubError(error, what);
+        throw toGitHubError(error, what, this.baseUrl);
       }
     }
   }

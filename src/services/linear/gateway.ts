@@ -48,6 +48,12 @@ export class LinearGateway {
     return { id: node.id, key: node.key, name: node.name, states: node.states.nodes, labels: node.labels.nodes };
   }
 
+  /** The keys of every team this API key can see, sorted. */
+  async teamKeys(): Promise<string[]> {
+    const data = await this.request(q.TEAM_KEYS);
+    return (data.teams as Nodes<{ key: string }>).nodes.map((t) => t.key).sort();
+  }
+
   async workspaceLabels(names: string[]): Promise<LinearLabel[]> {
     if (names.length === 0) return [];
     const data = await this.request(q.WORKSPACE_LABELS, { names });

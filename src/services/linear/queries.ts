@@ -23,6 +23,11 @@ export const TEAM_BY_KEY = `query triageTeam($key: String!) {
   }
 }`;
 
+/** Every team key the API key can see, for messages that list what is valid. */
+export const TEAM_KEYS = `query triageTeamKeys {
+  teams(first: 250) { nodes { key } }
+}`;
+
 /** Workspace-wide labels (no team) can be used on any team's issue. */
 export const WORKSPACE_LABELS = `query triageWorkspaceLabels($names: [String!]) {
   issueLabels(filter: { name: { in: $names }, team: { null: true } }, first: 250) { nodes { id name } }

@@ -1,5 +1,6 @@
 import { AuthError, ServiceError } from '../../errors.js';
-import { describeNetworkError, RequestTimeoutError, withTimeout } from '../http/timeout-fetch.js';
+import { describeNetworkError, withTimeout } from '../http/timeout-fetch.js';
+import { shownUrl, summariseErrorBody, unreachableError } from '../http/explain.js';
 import { backoffMs, retryDelayMs } from '../http/retry-after.js';
 import { DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS, realSleep, type GatewayOptions } from '../http/types.js';
 
@@ -17,6 +18,8 @@ interface Attempt {
   waitMs?: number;
   message?: string;
   status?: number;
+  /** No HTTP answer at all (refused, reset, timed out). */
+  network?: boolean;
 }
 
 /**
@@ -43,7 +46,7 @@ export function createLinearRequest(sdk: Sdk, options: GatewayOptions): LinearRe
         body: JSON.stringify({ query, variables }),
       });
     } catch (error) {
-      return { kind: 'transient', error, message: describeNetworkError(error) };
+      return { kind: 'transient', error, message: describeNetworkError(error), network: true };
     }
     const contentType = response.headers.get('content-type') ?? '';
     const result: unknown = contentType.startsWith('application/json') ? await response.json().catch(() => '') : await response.text();
@@ -63,10 +66,12 @@ export function createLinearRequest(sdk: Sdk, options: GatewayOptions): LinearRe
     if (sdkError instanceof sdk.AuthenticationLinearError || response.status === 401) {
       return { kind: 'auth', error: sdkError, status: response.status };
     }
+    // Not Linear's JSON (a proxy's or load balancer's page): its status and title, never the page.
+    const foreign = !body ? summariseErrorBody(response.status, result, response.statusText) : undefined;
     if (response.status >= 500 || sdkError instanceof sdk.NetworkLinearError || sdkError instanceof sdk.InternalLinearError) {
-      return { kind: 'transient', error: sdkError, status: response.status, message: `HTTP ${response.status}` };
+      return { kind: 'transient', error: sdkError, status: response.status, message: foreign ?? `HTTP ${response.status}` };
     }
-    return { kind: 'fatal', error: sdkError, status: response.status, message: safeMessage(sdkError) };
+    return { kind: 'fatal', error: sdkError, status: response.status, message: foreign ?? safeMessage(sdkError) };
   }
 
   return async (document, variables) => {
@@ -89,7 +94,7 @@ export function createLinearRequest(sdk: Sdk, options: GatewayOptions): LinearRe
           await sleep(wait);
           continue;
         }
-        throw new ServiceError('linear', `Linear rate limit reached during ${operation}`, {
+        throw new ServiceError('linear', 'Linear rate limit reached', {
           hint: 'Wait a minute and run the command again (or `triage resume`).',
           cause: result.error,
           status: result.status,
@@ -103,10 +108,21 @@ export function createLinearRequest(sdk: Sdk, options: GatewayOptions): LinearRe
           await sleep(wait);
           continue;
         }
-        const what = result.error instanceof RequestTimeoutError ? 'timed out' : `failed (${result.message})`;
-        throw new ServiceError('linear', `Linear ${operation} ${what}`, { cause: result.error, status: result.status, transient: true });
+        options.debug?.(`Linear ${operation}: ${result.message}, giving up`);
+        if (result.network) throw unreachableError('linear', options.baseUrl, result.error);
+        throw new ServiceError('linear', `Linear at ${shownUrl(options.baseUrl)} failed: ${result.message}`, {
+          cause: result.error,
+          status: result.status,
+          transient: true,
+          hint: 'Linear may be having trouble (status.linear.app); try again in a minute. LINEAR_API_URL sets the endpoint.',
+        });
       }
-      throw new ServiceError('linear', `Linear ${operation} failed: ${result.message}`, { cause: result.error, status: result.status });
+      options.debug?.(`Linear ${operation}: ${result.message}`);
+      throw new ServiceError('linear', `Linear refused the request: ${result.message}`, {
+        cause: result.error,
+        status: result.status,
+        ...(result.status === 404 || result.status === 405 ? { hint: `${shownUrl(options.baseUrl)} does not look like Linear's GraphQL endpoint: check LINEAR_API_URL.` } : {}),
+      });
     }
   };
 }

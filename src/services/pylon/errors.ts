@@ -1,4 +1,5 @@
 import { AuthError, ServiceError } from '../../errors.js';
+import { summariseErrorBody } from '../http/explain.js';
 
 /** A Pylon error that carries the `request_id` Pylon's support asks for. */
 export class PylonServiceError extends ServiceError {
@@ -39,15 +40,15 @@ function scrub(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-function describeFailure(status: number, detail: PylonErrorDetail): string {
-  const what = detail.messages.length ? detail.messages.join('; ') : `HTTP ${status}`;
-  return `${status} ${what}${detail.requestId ? ` (request_id ${detail.requestId})` : ''}`;
+function describeFailure(status: number, detail: PylonErrorDetail, body: unknown, statusText: string): string {
+  if (!detail.messages.length) return `${summariseErrorBody(status, body, statusText)}${detail.requestId ? ` (request_id ${detail.requestId})` : ''}`;
+  return `${status} ${detail.messages.join('; ')}${detail.requestId ? ` (request_id ${detail.requestId})` : ''}`;
 }
 
 const TOKEN_HINT = 'Create an API token in Pylon (Settings → API tokens, admin only), export PYLON_API_TOKEN, and run `triage doctor` to check it.';
 
 /** Turns a refused answer into a typed error: 401/403 name PYLON_API_TOKEN; the rest keep Pylon's words. */
-export function toPylonError(status: number, body: unknown, what: string, secrets: readonly string[] = [], hintOverride?: string): Error {
+export function toPylonError(status: number, body: unknown, what: string, secrets: readonly string[] = [], hintOverride?: string, statusText = ''): Error {
   const detail = pylonErrorDetail(body, secrets);
   if (status === 401 || status === 403) {
     const wrongRegion = detail.messages.some((m) => /wrong[_ ]region/i.test(m));
@@ -66,7 +67,7 @@ export function toPylonError(status: number, body: unknown, what: string, secret
   if (status === 404) hint = 'Check the id or number (it is the number shown in Pylon, or the issue\'s UUID).';
   if (status === 429) hint = 'Pylon limits each endpoint to a few requests a minute; wait a minute and run it again.';
   if (hintOverride) hint = hintOverride;
-  return new PylonServiceError(`Pylon ${what} failed: ${describeFailure(status, detail)}`, detail.requestId, {
+  return new PylonServiceError(`Pylon ${what} failed: ${scrub(describeFailure(status, detail, body, statusText), secrets)}`, detail.requestId, {
     status,
     transient,
     ...(hint ? { hint } : {}),

@@ -1,6 +1,7 @@
 import { ServiceError } from '../../errors.js';
 import { backoffMs, retryDelayMs } from '../http/retry-after.js';
-import { describeNetworkError, RequestTimeoutError, withTimeout } from '../http/timeout-fetch.js';
+import { describeNetworkError, withTimeout } from '../http/timeout-fetch.js';
+import { unreachableError } from '../http/explain.js';
 import { DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS, realSleep, type FetchFn, type GatewayOptions } from '../http/types.js';
 import { PylonServiceError, toPylonError } from './errors.js';
 import { PYLON_ROUTE_LIMITS, RoutePacer, type PylonRoute } from './pacing.js';
@@ -205,12 +206,8 @@ export class PylonGateway {
           await this.sleep(wait);
           continue;
         }
-        const timedOut = error instanceof RequestTimeoutError;
-        throw new PylonServiceError(`Pylon ${call.what} ${timedOut ? 'timed out' : `failed (${describeNetworkError(error)})`}`, undefined, {
-          cause: error,
-          transient: true,
-          ...(call.retry === 'refused-only' ? { hint: 'It may have been posted anyway: check the issue in Pylon before trying again.' } : {}),
-        });
+        const unreachable = unreachableError('pylon', this.baseUrl, error, call.retry === 'refused-only' ? 'It may have been posted anyway: check the issue in Pylon before trying again.' : undefined);
+        throw new PylonServiceError(unreachable.message, undefined, { cause: error, transient: true, ...(unreachable.hint ? { hint: unreachable.hint } : {}) });
       }
       const payload = await readBody(response);
       release();
@@ -233,7 +230,7 @@ export class PylonGateway {
         continue;
       }
       const mayHaveRun = call.retry === 'refused-only' && response.status >= 500;
-      throw toPylonError(response.status, payload, call.what, [this.options.token], mayHaveRun ? 'It may have been posted anyway: check the issue in Pylon before trying again.' : undefined);
+      throw toPylonError(response.status, payload, call.what, [this.options.token], mayHaveRun ? 'It may have been posted anyway: check the issue in Pylon before trying again.' : undefined, response.statusText);
     }
   }
 }
@@ -244,6 +241,7 @@ async function readBody(response: Response): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    return text.slice(0, 200);
+    // Kept whole for the error summary (an HTML page's title may come late); never shown as is.
+    return text.slice(0, 20_000);
   }
 }

@@ -5,6 +5,8 @@
  * then by `pylon.region` in the config.
  */
 
+import { checkEndpointUrl } from '../credentials.js';
+
 export type PylonRegion = 'us' | 'eu';
 
 export const PYLON_REGION_URLS: Readonly<Record<PylonRegion, string>> = {
@@ -26,7 +28,10 @@ export interface PylonEndpoint {
 
 export function pylonEndpoint(input: { override?: string | undefined; token: string; region?: PylonRegion | undefined }): PylonEndpoint {
   const override = input.override?.trim();
-  if (override) return { baseUrl: override.replace(/\/+$/, ''), source: 'PYLON_API_URL' };
+  if (override) {
+    checkEndpointUrl('PYLON_API_URL', override, PYLON_REGION_URLS.us);
+    return { baseUrl: override.replace(/\/+$/, ''), source: 'PYLON_API_URL' };
+  }
   const fromToken = regionOfToken(input.token);
   if (fromToken) return { baseUrl: PYLON_REGION_URLS[fromToken], source: 'token prefix' };
   if (input.region) return { baseUrl: PYLON_REGION_URLS[input.region], source: 'config' };
