@@ -74,7 +74,7 @@ const ROWS: Row[] = [
   bad('immediate --team that Linear does not have', ['immediate', '--team', 'NOPE'], 2, ['Unknown --team NOPE', 'Known teams: SUP'], { never: ['Nothing on the immediate list'] }),
   bad('immediate --team that is not a key', ['immediate', '--team', 'two words'], 2, ['--team TWO WORDS', 'Linear team key']),
   bad('immediate --json with --markdown', ['immediate', '--json', '--markdown'], 2, ['--json and --markdown', 'pass one of them']),
-  bad('sandbox --port out of range', ['sandbox', '--port', '80'], 2, ['--port 80', 'between 1024 and 65533']),
+  bad('sandbox --port out of range', ['sandbox', '--port', '80'], 2, ['--port 80', 'use a port between 1024 and']),
   // Config files
   bad('--config that does not exist', ['new', ...BASE, '--config', 'nope.json'], 2, ['Config file not found: nope.json', '--config path']),
   bad('--config that is a JavaScript file', ['new', ...BASE, '--config', 'triage.config.js'], 2, ['only JSON and YAML', 'must not execute code'], { files: { 'triage.config.js': 'module.exports = {}' } }),
