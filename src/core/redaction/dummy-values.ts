@@ -119,9 +119,12 @@ export function isDummyTokenBody(body: string, options: DummyOptions = {}): bool
   return false;
 }
 
-/** The run length a random body of this alphabet reaches with probability well under 1e-5. */
+/**
+ * The shortest run of one character that a random body of this length and alphabet contains with probability
+ * under 1e-8 (expected runs of length k ≈ n · a^-(k-1)). A fixed limit per alphabet was not enough: a random
+ * 32-digit hex secret has a run of six about once in 40,000, and every such secret would have been kept.
+ */
 function runLimit(body: string): number {
-  if (/^[0-9]+$/.test(body)) return 7;
-  if (/^[0-9a-fA-F]+$/.test(body)) return 6;
-  return 5;
+  const alphabet = /^[0-9]+$/.test(body) ? 10 : /^[0-9a-fA-F]+$/.test(body) ? 16 : /^[0-9a-z]+$|^[0-9A-Z]+$/.test(body) ? 36 : 62;
+  return 1 + Math.ceil(Math.log(body.length / 1e-8) / Math.log(alphabet));
 }
