@@ -76,8 +76,8 @@ async function once(n) {
   const linear = createLinearEmulator({ state: seed.linear });
   const pylon = createPylonEmulator({ state: seed.pylon, webUrl: seed.webUrl });
   const [linearUrl, pylonUrl] = await Promise.all([linear.start(), pylon.start()]);
-  linear.server.latencyMs = LATENCY_MS;
-  pylon.server.latencyMs = LATENCY_MS;
+  linear.server.latencyMs = Number(process.env.BENCH_LATENCY ?? LATENCY_MS);
+  pylon.server.latencyMs = Number(process.env.BENCH_LATENCY ?? LATENCY_MS);
   const home = await mkdtemp(join(tmpdir(), 'triage-bench-'));
   const stdout = sink();
   const stderr = sink();

@@ -1,6 +1,6 @@
 import type { Context } from '../../context.js';
 import { parseSyncFlags, type SyncFlags } from './options.js';
-import { renderFailures, renderPlan, renderResults, syncJson } from './render.js';
+import { renderFailures, renderPlan, renderResults, renderStop, syncJson } from './render.js';
 import { applyRun, chooseMode, finish, planRun } from './run.js';
 
 /** Flags in; plan, show, confirm, apply, report. */
@@ -13,6 +13,7 @@ export async function syncCommand(ctx: Context, flags: SyncFlags): Promise<void>
   if (options.json) {
     ctx.io.json(syncJson(planned, mode));
     renderFailures(ctx.io, planned);
+    renderStop(ctx.io, planned);
   } else {
     renderResults(ctx.io, planned, mode);
   }

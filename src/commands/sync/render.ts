@@ -1,7 +1,7 @@
 import type { IO } from '../../cli/io.js';
 import { priorityFromLinear } from '../../core/priority.js';
 import { priorityText, writes, type SyncAction } from '../../core/sync/plan.js';
-import type { ApplyMode, PlannedSync, SyncRow } from './run.js';
+import { continueText, isLeftOver, type ApplyMode, type PlannedSync, type SyncRow } from './run.js';
 
 const ORDER: SyncAction[] = ['update-linear', 'update-pylon', 'remember', 'drift', 'conflict', 'skip', 'in-sync'];
 
@@ -88,6 +88,7 @@ export function renderResults(io: IO, planned: PlannedSync, mode: ApplyMode): vo
   const applied = planned.rows.filter((r) => r.result?.status === 'applied').length;
   if (applied) io.success(`Applied ${plural(applied, 'change')}`);
   renderFailures(io, planned);
+  renderStop(io, planned);
   const left = planned.counts.drift + planned.counts.conflict;
   if (left) io.warn(`${plural(left, 'pair')} need${left === 1 ? 's' : ''} a person (drift or conflict): see the table above`);
 }
@@ -102,17 +103,40 @@ export function renderFailures(io: IO, planned: PlannedSync): void {
   }
 }
 
+/** When Linear's budget stopped the run: what is left and when it can continue (stderr). */
+export function renderStop(io: IO, planned: PlannedSync): void {
+  const stopped = planned.stopped;
+  if (!stopped) return;
+  const changes = planned.rows.filter(isLeftOver).length;
+  const records = planned.rows.filter((r) => (r.result?.status === 'deferred' && r.decision.action === 'remember') || (r.result?.status === 'applied' && !r.result.recorded)).length;
+  const why = stopped.reason === 'rate-limited' ? 'Linear refused further requests (rate limit)' : `Stopped before Linear's hourly budget ran out (${stopped.requestsRemaining ?? '?'} requests left)`;
+  const left = [changes && `${plural(changes, 'priority change')}`, records && `${plural(records, 'agreed priority', 'agreed priorities')} to record`].filter(Boolean).join(' and ');
+  io.warn(`${why}: ${left || 'nothing'} left; ${continueText(stopped)}.`);
+}
+
+function resultJson(result: SyncRow['result']) {
+  if (!result) return null;
+  if (result.status === 'applied') return { status: 'applied', recorded: result.recorded };
+  if (result.status === 'deferred') return { status: 'deferred', step: result.step };
+  return { status: 'failed', step: result.step, error: result.error };
+}
+
 /** The documented `--json` shape (README, "Keeping Pylon and Linear aligned"). */
 export function syncJson(planned: PlannedSync, mode: ApplyMode) {
   const applied = planned.rows.filter((r) => r.result?.status === 'applied').length;
   const failed = planned.rows.filter((r) => r.result?.status === 'failed').length;
+  const deferred = planned.rows.filter((r) => r.result?.status === 'deferred').length;
   return {
     applied: mode === 'apply',
     direction: planned.direction,
     sourceOfTruth: planned.sourceOfTruth,
     since: planned.since.toISOString(),
     scanned: planned.scanned,
-    summary: { pairs: planned.rows.length, ...planned.counts, applied, failed },
+    summary: { pairs: planned.rows.length, ...planned.counts, applied, failed, deferred },
+    /** Set when Linear's hourly budget stopped the run early; `resetAt` is when it refills. */
+    stopped: planned.stopped
+      ? { reason: planned.stopped.reason, resetAt: planned.stopped.resetAt === undefined ? null : new Date(planned.stopped.resetAt).toISOString(), requestsRemaining: planned.stopped.requestsRemaining ?? null }
+      : null,
     pairs: planned.rows.map((row) => ({
       pylon: {
         id: row.pair.ticket.id,
@@ -129,7 +153,7 @@ export function syncJson(planned: PlannedSync, mode: ApplyMode) {
       action: row.decision.action,
       to: row.decision.to ?? null,
       reason: row.decision.reason,
-      result: row.result ? (row.result.status === 'applied' ? { status: 'applied' } : { status: 'failed', step: row.result.step, error: row.result.error }) : null,
+      result: resultJson(row.result),
     })),
   };
 }

@@ -1,5 +1,5 @@
 import type { Context } from '../../context.js';
-import { AuthError, CancelledError, CheckFailedError, FailureError, UsageError } from '../../errors.js';
+import { CancelledError, CheckFailedError, FailureError, UsageError } from '../../errors.js';
 import { priorityFromLinear } from '../../core/priority.js';
 import { readAgreed } from '../../core/sync/agreed.js';
 import { isOutOfLine, planSync, writes, type PairDecision, type PairState, type PlanInput, type SourceOfTruth, type SyncAction, type SyncDirection } from '../../core/sync/plan.js';
@@ -7,8 +7,7 @@ import { parseSince } from '../../core/sync/since.js';
 import type { LinearGateway } from '../../services/linear/gateway.js';
 import type { PylonGateway } from '../../services/pylon/gateway.js';
 import type { PriorityFieldMap } from '../../services/pylon/priority-field.js';
-import { applyDecisions, type ApplyResult } from './apply.js';
-import { mapBounded } from './bounded.js';
+import { applyDecisions, type ApplyProgress, type ApplyResult, type ApplyStop } from './apply.js';
 import { candidateFilter, collectPairs, isLinearUuid, type SyncPair } from './collect.js';
 import type { SyncOptions } from './options.js';
 
@@ -32,6 +31,10 @@ export interface PlannedSync {
   field: PriorityFieldMap;
   gateways: { pylon: PylonGateway; linear: LinearGateway };
   concurrency: number;
+  /** Set when applying stopped early for Linear's budget: what is left waits for `resetAt`. */
+  stopped?: ApplyStop;
+  /** Linear write requests the apply step sent. */
+  linearWriteRequests?: number;
 }
 
 /** Reads both sides and plans. Nothing is written. */
@@ -58,7 +61,7 @@ export async function planRun(ctx: Context, options: SyncOptions): Promise<Plann
 
   const plan = planSync(pairs.map(toPlanInput(field)), { direction: options.direction, sourceOfTruth: config.pylon.sync.sourceOfTruth });
   const rows: SyncRow[] = plan.entries.map((entry, i) => ({ pair: pairs[i]!, state: entry.state, decision: entry.decision, customer: null }));
-  await nameCustomers(pylon, rows.filter((r) => r.decision.action !== 'in-sync'), concurrency);
+  await nameCustomers(pylon, rows.filter((r) => r.decision.action !== 'in-sync'));
   return { since: since.at, direction: options.direction, sourceOfTruth: config.pylon.sync.sourceOfTruth, scanned, rows, counts: plan.counts, field, gateways: { pylon, linear }, concurrency };
 }
 
@@ -82,18 +85,11 @@ function toPlanInput(field: PriorityFieldMap) {
   };
 }
 
-/** One lookup per account, not per ticket; a name that cannot be read is shown as the ticket's account id. */
-async function nameCustomers(pylon: PylonGateway, rows: SyncRow[], concurrency: number): Promise<void> {
+/** The customers of the rows shown: read from Pylon's account list in pages, not one lookup per customer. */
+async function nameCustomers(pylon: PylonGateway, rows: SyncRow[]): Promise<void> {
   const ids = [...new Set(rows.map((r) => r.pair.ticket.accountId).filter((id): id is string => Boolean(id)))];
-  const names = new Map<string, string>();
-  await mapBounded(
-    ids,
-    concurrency,
-    async (id) => {
-      names.set(id, (await pylon.account(id)).name);
-    },
-    (error) => error instanceof AuthError,
-  );
+  if (ids.length === 0) return;
+  const names = await pylon.accountNames(ids);
   for (const row of rows) row.customer = row.pair.ticket.accountId ? (names.get(row.pair.ticket.accountId) ?? null) : null;
 }
 
@@ -118,33 +114,62 @@ export async function chooseMode(ctx: Context, options: SyncOptions, planned: Pl
   return 'apply';
 }
 
-/** Writes what the plan says, at most `pylon.sync.concurrency` pairs at once, each within the services' pacing. */
-export async function applyRun(ctx: Context, planned: PlannedSync): Promise<void> {
+const PHASE_TEXT: Record<ApplyProgress['phase'], string> = { pylon: 'updated in Pylon', linear: 'updated in Linear', record: 'recorded as agreed' };
+
+/** The default progress rendering: a dim line on stderr per tenth of each phase. */
+export function progressLines(ctx: Context): (progress: ApplyProgress) => void {
+  const shown = new Map<ApplyProgress['phase'], number>();
+  return ({ phase, done, total }) => {
+    if (total < 10) return;
+    const tenth = Math.floor((done / total) * 10);
+    if (tenth <= (shown.get(phase) ?? 0)) return;
+    shown.set(phase, tenth);
+    ctx.io.info(ctx.io.color.dim(`… ${PHASE_TEXT[phase]} ${done}/${total}`));
+  };
+}
+
+/**
+ * Writes what the plan says: Linear writes batched, Pylon's paced, most important first, within Linear's
+ * budget (see apply.ts). `onProgress` receives progress as data; by default it is a few lines on stderr.
+ */
+export async function applyRun(ctx: Context, planned: PlannedSync, onProgress: (progress: ApplyProgress) => void = progressLines(ctx)): Promise<void> {
   const rows = planned.rows.filter((r) => writes(r.decision));
-  const every = Math.max(1, Math.ceil(rows.length / 10));
-  const results = await applyDecisions({
+  const outcome = await applyDecisions({
     items: rows.map((r) => ({ pair: r.pair, decision: r.decision })),
     pylon: planned.gateways.pylon,
     linear: planned.gateways.linear,
     field: planned.field,
     concurrency: planned.concurrency,
     now: () => ctx.now(),
-    progress: (done, total) => {
-      if (total >= 10 && (done % every === 0 || done === total)) ctx.io.info(ctx.io.color.dim(`… applied ${done}/${total}`));
-    },
+    onProgress,
   });
   rows.forEach((row, i) => {
-    row.result = results[i]!;
+    row.result = outcome.results[i]!;
   });
+  if (outcome.stopped) planned.stopped = outcome.stopped;
+  planned.linearWriteRequests = outcome.linearRequests;
+}
+
+/** A real change (not only a record) that was not applied this run. */
+export function isLeftOver(row: SyncRow): boolean {
+  return row.result?.status === 'deferred' && row.decision.action !== 'remember';
 }
 
 /** After rendering: the exit code. `--check` fails on anything out of line that is still so; failures fail. */
 export function finish(planned: PlannedSync, options: SyncOptions, mode: ApplyMode): void {
   const failed = planned.rows.filter((r) => r.result?.status === 'failed');
-  const stillOut = planned.rows.filter((r) => (r.result ? r.result.status === 'failed' : isOutOfLine(r.decision)));
+  const stillOut = planned.rows.filter((r) => (r.result ? r.result.status === 'failed' || isLeftOver(r) : isOutOfLine(r.decision)));
+  if (options.check && planned.stopped && stillOut.length === 0) {
+    // Every priority is in line, but agreements are left to record: the job is not done yet.
+    throw new CheckFailedError(`Linear's hourly budget stopped the run with agreed priorities left to record`, { hint: `${continueText(planned.stopped)}.` });
+  }
   if (options.check && stillOut.length) {
     throw new CheckFailedError(`${stillOut.length} Pylon/Linear pair${stillOut.length === 1 ? ' is' : 's are'} out of line`, {
-      hint: mode === 'apply' ? 'Conflicts and drift need a person: set the priority you want on both sides.' : 'Run `triage sync` to see and apply the plan.',
+      hint: planned.stopped
+        ? `Linear's hourly budget stopped the run; ${continueText(planned.stopped)}.`
+        : mode === 'apply'
+          ? 'Conflicts and drift need a person: set the priority you want on both sides.'
+          : 'Run `triage sync` to see and apply the plan.',
     });
   }
   if (failed.length) {
@@ -152,4 +177,12 @@ export function finish(planned: PlannedSync, options: SyncOptions, mode: ApplyMo
       hint: 'Run `triage sync` again: every change sets a value, so a rerun is safe and finishes the rest.',
     });
   }
+}
+
+/** "run `triage sync` again after 14:05 UTC (in 23 min)". */
+export function continueText(stopped: ApplyStop, now: number = Date.now()): string {
+  if (stopped.resetAt === undefined) return 'run `triage sync` again later to apply the rest';
+  const at = new Date(stopped.resetAt);
+  const minutes = Math.max(1, Math.ceil((stopped.resetAt - now) / 60_000));
+  return `run \`triage sync\` again after ${at.toISOString().slice(11, 16)} UTC (in ${minutes} min), when it refills, to apply the rest`;
 }

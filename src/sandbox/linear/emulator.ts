@@ -4,7 +4,7 @@ import { RateLimiter } from './rate-limit.js';
 import { createLinearState, type LinearState } from './state.js';
 
 export { createLinearState, type LinearState, type LinearStateInput } from './state.js';
-export { linearRateLimitedBody, linearRateLimitedFault, linearRateLimitedHeaders, linearRateLimitHeaders, type LinearRateLimitedFaultOptions } from './rate-limit.js';
+export { LINEAR_COMPLEXITY_LIMIT, LINEAR_MAX_QUERY_COMPLEXITY, LINEAR_REQUEST_LIMIT, linearRateLimitedBody, linearRateLimitedFault, linearRateLimitedHeaders, linearRateLimitHeaders, type LinearRateLimitedFaultOptions } from './rate-limit.js';
 export { linearAuthenticationErrorBody } from './errors.js';
 export { rootFieldsOf, type LinearRecordedRequest } from './request-handler.js';
 
@@ -13,6 +13,11 @@ export interface LinearEmulatorOptions {
   state?: LinearState;
   /** Base of the links issues and users carry. Default `https://linear.app`. */
   webUrl?: string;
+  /**
+   * Hourly budgets per API key: Linear's published ones by default (LINEAR_REQUEST_LIMIT requests,
+   * LINEAR_COMPLEXITY_LIMIT complexity points). Tests lower them to see a run meet the limit.
+   */
+  rateLimit?: { requestsPerHour?: number; complexityPerHour?: number };
 }
 
 export interface LinearEmulator {
@@ -41,7 +46,7 @@ export function createLinearEmulator(options: LinearEmulatorOptions = {}): Linea
     state,
     webUrl: (options.webUrl ?? 'https://linear.app').replace(/\/+$/, ''),
     now: monotonicClock(),
-    limiter: new RateLimiter(),
+    limiter: new RateLimiter(options.rateLimit?.requestsPerHour, options.rateLimit?.complexityPerHour),
   });
   const server = new EmulatorServer('linear', handler, classifyLinearRequest);
   return {

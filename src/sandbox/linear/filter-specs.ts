@@ -1,3 +1,4 @@
+import { attachmentsOfIssue } from './attachment-index.js';
 import type { LinearRequestContext } from './context.js';
 import { collection, content, relation, scalar, stringArray, type EntitySpec } from './filters.js';
 import { byId } from './lookup.js';
@@ -154,7 +155,7 @@ export const issueSpec: EntitySpec<LinearIssue> = {
     creator: relation(() => userSpec, (i, ctx) => byId(ctx.state.users, i.creatorId)),
     project: relation(() => projectSpec, (i, ctx) => byId(ctx.state.projects, i.projectId)),
     labels: collection(() => issueLabelSpec, (i, ctx) => i.labelIds.map((id) => byId(ctx.state.issueLabels, id)).filter(defined)),
-    attachments: collection(() => attachmentSpec, (i, ctx) => ctx.state.attachments.filter((a) => a.issueId === i.id)),
+    attachments: collection(() => attachmentSpec, (i, ctx) => attachmentsOfIssue(ctx.state, i.id)),
     comments: collection(() => commentSpec, (i, ctx) => ctx.state.comments.filter((c) => c.issueId === i.id)),
     needs: collection(() => customerNeedSpec, (i, ctx) => ctx.state.customerNeeds.filter((n) => n.issueId === i.id)),
   },

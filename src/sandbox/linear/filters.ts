@@ -92,6 +92,20 @@ function compareOrdered(actual: number, op: string, operand: number): boolean {
  * One comparator object (`{ eq, in, containsIgnoreCase, ... }`) against one value. Every operator present must
  * hold. A missing value matches `null: true` and the negative operators, and nothing else.
  */
+/**
+ * `in` / `nin` operand lists, normalised once per list and kind: a filter like `id: { in: [...100 ids] }` is
+ * checked against every issue, and normalising the list for each would make one read cost 100 × N.
+ */
+const normalisedLists = new WeakMap<readonly unknown[], Map<ScalarKind, Set<string | number | boolean>>>();
+
+function listSet(kind: ScalarKind, operand: readonly unknown[], normalise: (value: unknown) => string | number | boolean): Set<string | number | boolean> {
+  let byKind = normalisedLists.get(operand);
+  if (!byKind) normalisedLists.set(operand, (byKind = new Map()));
+  let set = byKind.get(kind);
+  if (!set) byKind.set(kind, (set = new Set(operand.map(normalise))));
+  return set;
+}
+
 export function compareScalar(kind: ScalarKind, actual: Scalar, comparator: FilterInput, now: number): boolean {
   const normalise = (value: unknown): string | number | boolean => {
     if (kind === 'date') return dateOperand(value, now);
@@ -113,7 +127,8 @@ export function compareScalar(kind: ScalarKind, actual: Scalar, comparator: Filt
       if (negative) continue;
       return false;
     }
-    const list = Array.isArray(operand) ? operand.map(normalise) : [];
+    // Dates normalise against `now`, so only their lists are rebuilt each time.
+    const list: ReadonlySet<string | number | boolean> = Array.isArray(operand) ? (kind === 'date' ? new Set(operand.map(normalise)) : listSet(kind, operand, normalise)) : new Set();
     const single = Array.isArray(operand) ? undefined : normalise(operand);
     const operandText = typeof single === 'string' ? single : '';
     let ok: boolean;
@@ -125,10 +140,10 @@ export function compareScalar(kind: ScalarKind, actual: Scalar, comparator: Filt
         ok = value !== single;
         break;
       case 'in':
-        ok = list.includes(value as string | number | boolean);
+        ok = list.has(value as string | number | boolean);
         break;
       case 'nin':
-        ok = !list.includes(value as string | number | boolean);
+        ok = !list.has(value as string | number | boolean);
         break;
       case 'lt':
       case 'lte':

@@ -135,6 +135,26 @@ export function createPylonEmulator(options: PylonEmulatorOptions = {}): PylonEm
     const user = state.users.find((u) => u.id === ctx.params.id);
     return user ? ok(ctx, structuredClone(user)) : fail(ctx.requestId, 404, 'user not found');
   });
+  // GET /accounts: `limit` is required (1..999); the cursor is opaque (here: the last account's id, encoded).
+  router.add('GET', '/accounts', 'pylon.accounts.list', (ctx) => {
+    const rawLimit = ctx.req.query.get('limit');
+    if (rawLimit === null || rawLimit === '') return fail(ctx.requestId, 400, 'limit is required');
+    const limit = Number(rawLimit);
+    if (!Number.isInteger(limit) || limit <= 0 || limit >= 1000) return fail(ctx.requestId, 400, 'limit must be greater than 0 and less than 1000');
+    const rawCursor = ctx.req.query.get('cursor');
+    let start = 0;
+    if (rawCursor) {
+      const afterId = Buffer.from(rawCursor, 'base64url').toString('utf8');
+      const index = state.accounts.findIndex((a) => a.id === afterId);
+      if (index < 0) return fail(ctx.requestId, 400, 'invalid cursor');
+      start = index + 1;
+    }
+    const page = state.accounts.slice(start, start + limit);
+    const hasNext = start + limit < state.accounts.length;
+    return ok(ctx, structuredClone(page), {
+      pagination: { cursor: hasNext ? Buffer.from(page[page.length - 1]!.id, 'utf8').toString('base64url') : '', has_next_page: hasNext },
+    });
+  });
   router.add('GET', '/accounts/{id}', 'pylon.accounts.get', (ctx) => {
     const id = ctx.params.id;
     const account = state.accounts.find((a) => a.id === id) ?? state.accounts.find((a) => a.external_ids.some((e) => e.external_id === id));

@@ -16,6 +16,7 @@ export const PYLON_RATE_LIMITS: Readonly<Record<string, number>> = {
   'pylon.issues.note': 10,
   'pylon.customFields.list': 60,
   'pylon.customFields.get': 60,
+  'pylon.accounts.list': 60,
   'pylon.accounts.get': 60,
   'pylon.contacts.get': 60,
   'pylon.users.list': 60,

@@ -1,6 +1,6 @@
 import { ServiceError } from '../../errors.js';
 import type { GatewayOptions } from '../http/types.js';
-import { createLinearRequest, type LinearRequest } from './transport.js';
+import { createLinearRequest, type LinearBudget, type LinearRequest } from './transport.js';
 import * as q from './queries.js';
 import type {
   CreateLinearIssueInput,
@@ -18,6 +18,14 @@ import type {
 } from './types.js';
 
 type Nodes<T> = { nodes: T[] };
+
+/** A write `writeBatch` can carry: set an issue's priority, replace a link's metadata, or create a link. */
+export type LinearWrite =
+  | { kind: 'priority'; issueId: string; priority: number }
+  | { kind: 'metadata'; attachmentId: string; title: string; metadata: Record<string, unknown> }
+  | { kind: 'attach'; issueId: string; url: string; title: string; metadata: Record<string, unknown> };
+
+export type LinearWriteOutcome = { ok: true } | { ok: false; error: string };
 type LinearSdkInstance = InstanceType<(typeof import('@linear/sdk'))['LinearSdk']>;
 
 /** Linear as triage sees it. Built from `{ token, baseUrl, fetch }`; the SDK is loaded only when one is made. */
@@ -113,6 +121,57 @@ export class LinearGateway {
   async updateIssuePriority(issueId: string, priority: number): Promise<void> {
     const payload = await this.sdk.updateIssue(issueId, { priority });
     if (!payload.success) throw new ServiceError('linear', `Linear did not update the priority of issue ${issueId}`);
+  }
+
+  /**
+   * Writes per request in `writeBatch`. Each is one aliased root field costing about 1.1 complexity points, so
+   * a batch stays far inside Linear's 10,000-point cap per query; 50 keeps a request (and what one failed
+   * request leaves uncertain) small while cutting a sync's write requests fiftyfold.
+   */
+  static readonly WRITE_BATCH_SIZE = 50;
+
+  /** Linear's budget as its latest answer stated it (requests and complexity left, when they refill). */
+  budget(): LinearBudget | undefined {
+    return this.request.budget();
+  }
+
+  /**
+   * Several writes in ONE GraphQL request, one aliased mutation each, run by Linear in order. One write failing
+   * fails only its own entry; a request Linear refuses altogether (rate limit, auth) throws. Every write sets a
+   * value, so sending one again is harmless.
+   */
+  async writeBatch(writes: readonly LinearWrite[]): Promise<LinearWriteOutcome[]> {
+    if (writes.length === 0) return [];
+    if (writes.length > LinearGateway.WRITE_BATCH_SIZE) throw new Error(`writeBatch takes at most ${LinearGateway.WRITE_BATCH_SIZE} writes`);
+    const declarations: string[] = [];
+    const fields: string[] = [];
+    const variables: Record<string, unknown> = {};
+    writes.forEach((write, i) => {
+      if (write.kind === 'priority') {
+        declarations.push(`$id${i}: String!`, `$in${i}: IssueUpdateInput!`);
+        fields.push(`w${i}: issueUpdate(id: $id${i}, input: $in${i}) { success }`);
+        variables[`id${i}`] = write.issueId;
+        variables[`in${i}`] = { priority: write.priority };
+      } else if (write.kind === 'metadata') {
+        declarations.push(`$id${i}: String!`, `$in${i}: AttachmentUpdateInput!`);
+        fields.push(`w${i}: attachmentUpdate(id: $id${i}, input: $in${i}) { success }`);
+        variables[`id${i}`] = write.attachmentId;
+        variables[`in${i}`] = { title: write.title, metadata: write.metadata };
+      } else {
+        declarations.push(`$in${i}: AttachmentCreateInput!`);
+        fields.push(`w${i}: attachmentCreate(input: $in${i}) { success }`);
+        variables[`in${i}`] = { issueId: write.issueId, url: write.url, title: write.title, metadata: write.metadata };
+      }
+    });
+    const document = `mutation SyncWrites(${declarations.join(', ')}) {\n  ${fields.join('\n  ')}\n}`;
+    const { data, errors } = await this.request.partial(document, variables);
+    return writes.map((_, i): LinearWriteOutcome => {
+      const alias = `w${i}`;
+      const error = errors.find((e) => e.path?.[0] === alias);
+      if (error) return { ok: false, error: (error.message.split('\n')[0] ?? error.message).slice(0, 300) };
+      const payload = data[alias] as { success?: boolean } | null | undefined;
+      return payload?.success ? { ok: true } : { ok: false, error: 'Linear did not apply the change' };
+    });
   }
 
   /** Replaces an attachment's metadata (Linear requires the title with any update, so it is passed through). */

@@ -8,6 +8,7 @@
 export type PylonRoute =
   | 'pylon.me.get'
   | 'pylon.users.list'
+  | 'pylon.accounts.list'
   | 'pylon.accounts.get'
   | 'pylon.contacts.get'
   | 'pylon.customFields.list'
@@ -24,6 +25,7 @@ export type PylonRoute =
 export const PYLON_ROUTE_LIMITS: Readonly<Record<PylonRoute, number>> = {
   'pylon.me.get': 60,
   'pylon.users.list': 60,
+  'pylon.accounts.list': 60,
   'pylon.accounts.get': 60,
   'pylon.contacts.get': 60,
   'pylon.customFields.list': 60,

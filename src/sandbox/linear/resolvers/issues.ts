@@ -1,3 +1,4 @@
+import { attachmentsOfIssue } from '../attachment-index.js';
 import type { LinearRequestContext } from '../context.js';
 import { attachmentSpec, commentSpec, customerNeedSpec, issueLabelSpec } from '../filter-specs.js';
 import { branchName, issueIdentifier, issueUrl, priorityLabel } from '../issue-naming.js';
@@ -41,7 +42,7 @@ const issue = resolversFor<SearchHit>({
       args,
       ctx,
     ),
-  attachments: (i, args, ctx) => listConnection(ctx.state.attachments.filter((a) => a.issueId === i.id), attachmentSpec, args, ctx),
+  attachments: (i, args, ctx) => listConnection(attachmentsOfIssue(ctx.state, i.id), attachmentSpec, args, ctx),
   comments: (i, args, ctx) => listConnection(ctx.state.comments.filter((c) => c.issueId === i.id), commentSpec, args, ctx),
   needs: (i, args, ctx) => listConnection(ctx.state.customerNeeds.filter((n) => n.issueId === i.id), customerNeedSpec, args, ctx),
 });

@@ -1,3 +1,4 @@
+import { attachmentsOfIssue } from '../attachment-index.js';
 import type { LinearRequestContext } from '../context.js';
 import { duplicateId, entityNotFound, invalidInput } from '../errors.js';
 import { isUuid, newUuid } from '../ids.js';
@@ -243,7 +244,7 @@ function attachmentCreate(ctx: LinearRequestContext, input: AttachmentCreateInpu
   checkActor(ctx, input.createAsUser);
   const now = ctx.now();
   // Linear keeps one attachment per URL per issue: creating it again updates the one that is there.
-  const existing = ctx.state.attachments.find((a) => a.issueId === issue.id && a.url === url);
+  const existing = attachmentsOfIssue(ctx.state, issue.id).find((a) => a.url === url);
   if (existing) {
     existing.title = input.title;
     if (has(input, 'subtitle')) existing.subtitle = input.subtitle ?? null;
