@@ -40,11 +40,18 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
-/** Only long-running commands ask for this; everywhere else Ctrl-C keeps its default meaning. */
-function waitForInterrupt() {
-  return new Promise((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+/**
+ * SIGINT and SIGTERM abort one signal that main() hands to every command: a filing stops between steps, journals,
+ * and says what was created, what is pending and how to resume (exit 130 / 143). A second signal, or a run
+ * that has not stopped within a few seconds, ends the process at once with the same code.
+ */
+const interrupts = new AbortController();
+const EXIT_ON = { SIGINT: 130, SIGTERM: 143 };
+for (const name of Object.keys(EXIT_ON)) {
+  process.on(name, () => {
+    if (interrupts.signal.aborted) process.exit(EXIT_ON[name]);
+    interrupts.abort(name);
+    setTimeout(() => process.exit(EXIT_ON[name]), 5000).unref();
   });
 }
 
@@ -57,13 +64,17 @@ function isAlive(pid) {
   }
 }
 
-process.exitCode = await main({
+const code = await main({
   argv: process.argv.slice(2),
   env: process.env,
   cwd: process.cwd(),
   streams: { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr },
   platform: process.platform,
   home: homedir(),
-  waitForInterrupt,
+  interrupts: { signal: interrupts.signal },
   processInfo: { pid: process.pid, isAlive },
 });
+
+process.exitCode = code;
+// Stopped by a signal: requests abandoned mid-flight may hold the event loop; the journal and the report are written.
+if (interrupts.signal.aborted) process.exit(code);

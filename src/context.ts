@@ -1,4 +1,5 @@
 import { IO, type Streams } from './cli/io.js';
+import { interruptible, NO_INTERRUPTS, type Interrupts } from './cli/interrupts.js';
 import { createInquirerPrompter, type Prompter } from './cli/prompter.js';
 import type { Paths } from './cli/paths.js';
 import type { TriageConfig } from './config/config.js';
@@ -33,6 +34,8 @@ export interface ContextInit {
   sleep?: (ms: number) => Promise<void>;
   /** Resolves on Ctrl-C / SIGTERM, for commands that run until stopped. */
   waitForInterrupt?: () => Promise<void>;
+  /** The entry point's stop channel (SIGINT, SIGTERM); filings stop between steps and report. */
+  interrupts?: Interrupts;
   /** This process's id and a liveness check for others (journal locks left by killed processes). */
   processInfo?: { pid: number; isAlive(pid: number): boolean };
 }
@@ -80,11 +83,18 @@ export class Context {
 
   /** Resolves when the engineer stops a long-running command. */
   waitForInterrupt(): Promise<void> {
-    return this.init.waitForInterrupt?.() ?? new Promise<void>(() => {});
+    if (this.init.waitForInterrupt) return this.init.waitForInterrupt();
+    const { signal } = this.interrupts;
+    return new Promise<void>((resolve) => (signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true })));
+  }
+
+  /** Aborts on the first SIGINT or SIGTERM. */
+  get interrupts(): Interrupts {
+    return this.init.interrupts ?? NO_INTERRUPTS;
   }
 
   get prompter(): Prompter {
-    this.prompterInstance ??= createInquirerPrompter(this.init.streams, this.env);
+    this.prompterInstance ??= createInquirerPrompter(this.init.streams, this.env, this.interrupts.signal);
     return this.prompterInstance;
   }
 
@@ -114,7 +124,7 @@ export class Context {
       const credentials = credentialsFor(this.env, 'linear');
       const { LinearGateway } = await import('./services/linear/gateway.js');
       return LinearGateway.create({ ...credentials, ...this.gatewayOptions('linear') });
-    })();
+    })().then((gateway) => interruptible(gateway, this.interrupts.signal));
     return this.linearGateway;
   }
 
@@ -128,7 +138,7 @@ export class Context {
         ...(this.init.retryBaseMs !== undefined ? { retryBaseMs: this.init.retryBaseMs } : {}),
         ...(this.init.githubWriteSpacingMs !== undefined ? { writeSpacingMs: this.init.githubWriteSpacingMs } : {}),
       });
-    })();
+    })().then((gateway) => interruptible(gateway, this.interrupts.signal));
     return this.githubGateway;
   }
 
@@ -142,7 +152,7 @@ export class Context {
       const endpoint = pylonEndpoint({ override: this.env.PYLON_API_URL, token: credentials.token, region });
       this.io.debug(`pylon: ${endpoint.baseUrl} (from ${endpoint.source})`);
       return PylonGateway.create({ ...credentials, baseUrl: endpoint.baseUrl, ...this.gatewayOptions('pylon'), now: () => this.now().getTime() });
-    })();
+    })().then((gateway) => interruptible(gateway, this.interrupts.signal));
     return this.pylonGateway;
   }
 
@@ -152,7 +162,7 @@ export class Context {
       const credentials = credentialsFor(this.env, 'pagerduty');
       const { PagerDutyGateway } = await import('./services/pagerduty/gateway.js');
       return PagerDutyGateway.create({ ...credentials, ...this.gatewayOptions('pagerduty') });
-    })();
+    })().then((gateway) => interruptible(gateway, this.interrupts.signal));
     return this.pagerdutyGateway;
   }
 
@@ -162,7 +172,7 @@ export class Context {
       const credentials = credentialsFor(this.env, 'slack');
       const { SlackApi } = await import('./services/slack/gateway.js');
       return SlackApi.create({ token: credentials.token, baseUrl: credentials.baseUrl, ...this.gatewayOptions('slack') });
-    })();
+    })().then((gateway) => interruptible(gateway, this.interrupts.signal));
     return this.slackGateway;
   }
 
@@ -173,7 +183,7 @@ export class Context {
       if (!url) throw new AuthError('slack', 'SLACK_WEBHOOK_URL is not set', { hint: 'Create an incoming webhook for the on-call channel (Slack app → Incoming Webhooks) and export SLACK_WEBHOOK_URL, or give oncall.page\'s Slack target a channel and SLACK_BOT_TOKEN.' });
       const { SlackWebhook } = await import('./services/slack/gateway.js');
       return SlackWebhook.create({ url, ...this.gatewayOptions('slack') });
-    })();
+    })().then((gateway) => interruptible(gateway, this.interrupts.signal));
     return this.slackHook;
   }
 

@@ -9,7 +9,10 @@ export const ExitCode = {
   usage: 2,
   partial: 3,
   auth: 4,
+  /** Ctrl-C (SIGINT), as shells report it: 128 + 2. */
   cancelled: 130,
+  /** SIGTERM: 128 + 15. */
+  terminated: 143,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
@@ -17,11 +20,14 @@ export abstract class TriageError extends Error {
   abstract readonly exitCode: ExitCode;
   /** A next step for the engineer ("run `triage doctor`", "set LINEAR_API_KEY"). */
   readonly hint: string | undefined;
+  /** A finer `error.code` for `--json` than the class gives (see `errorCode`). */
+  readonly code: string | undefined;
 
-  constructor(message: string, options: { hint?: string; cause?: unknown } = {}) {
+  constructor(message: string, options: { hint?: string; cause?: unknown; code?: string } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.hint = options.hint;
+    this.code = options.code;
   }
 }
 
@@ -68,16 +74,60 @@ export class ServiceError extends TriageError {
   readonly transient: boolean;
 }
 
-/** Some steps of a filing succeeded and a later one failed: what exists is in `created`. */
+/** What a filing that stopped had done and had left, for the message and for `--json`. */
+export interface FilingProgress {
+  filingId: string;
+  created: ReadonlyArray<{ what: string; url?: string }>;
+  pending: ReadonlyArray<string>;
+  /** The command that finishes it. */
+  resume: string;
+}
+
+/** Some steps of a filing succeeded (or may have) and a later one failed: what exists is in `created`. */
 export class PartialFilingError extends TriageError {
-  readonly exitCode = ExitCode.partial;
+  readonly exitCode: ExitCode = ExitCode.partial;
   constructor(
     message: string,
     readonly created: ReadonlyArray<{ what: string; url?: string }>,
     readonly pending: ReadonlyArray<string>,
+    options: { hint?: string; cause?: unknown; filingId?: string } = {},
+  ) {
+    super(message, options);
+    this.filingId = options.filingId;
+  }
+  readonly filingId: string | undefined;
+}
+
+export type InterruptSignal = 'SIGINT' | 'SIGTERM';
+
+/**
+ * The process was asked to stop (Ctrl-C, SIGTERM). Raised between steps, or in place of an answer that had not
+ * come yet; exits 130 or 143 as a shell would report the signal.
+ */
+export class InterruptedError extends TriageError {
+  readonly exitCode: ExitCode;
+  constructor(
+    readonly signal: InterruptSignal,
+    message = `Interrupted (${signal})`,
     options: { hint?: string; cause?: unknown } = {},
   ) {
     super(message, options);
+    this.exitCode = signal === 'SIGTERM' ? ExitCode.terminated : ExitCode.cancelled;
+  }
+}
+
+/** A filing stopped by a signal part-way: created, pending and the resume command, with the signal's exit code. */
+export class InterruptedFilingError extends PartialFilingError {
+  override readonly exitCode: ExitCode;
+  constructor(
+    readonly signal: InterruptSignal,
+    message: string,
+    created: ReadonlyArray<{ what: string; url?: string }>,
+    pending: ReadonlyArray<string>,
+    options: { hint?: string; cause?: unknown; filingId?: string } = {},
+  ) {
+    super(message, created, pending, options);
+    this.exitCode = signal === 'SIGTERM' ? ExitCode.terminated : ExitCode.cancelled;
   }
 }
 
@@ -108,4 +158,20 @@ export class CandidatesFoundError extends UsageError {
   ) {
     super(message, options);
   }
+}
+
+/** The `error.code` of the `--json` failure object: stable words a script can branch on. */
+export function errorCode(error: unknown): string {
+  if (!(error instanceof TriageError)) return 'unexpected';
+  if (error.code) return error.code;
+  if (error instanceof CandidatesFoundError) return 'candidates-found';
+  if (error instanceof InterruptedFilingError || error instanceof InterruptedError) return 'interrupted';
+  if (error instanceof PartialFilingError) return 'partial';
+  if (error instanceof ConfigError) return 'config';
+  if (error instanceof UsageError) return 'usage';
+  if (error instanceof AuthError) return 'auth';
+  if (error instanceof ServiceError) return 'service';
+  if (error instanceof CancelledError) return 'cancelled';
+  if (error instanceof CheckFailedError) return 'check-failed';
+  return 'failure';
 }

@@ -4,7 +4,8 @@ import { fileSystemError } from './cli/fs-errors.js';
 import { resolvePaths } from './cli/paths.js';
 import { buildProgram, type GlobalFlags } from './cli/program.js';
 import { Context, type ContextInit } from './context.js';
-import { ExitCode, PartialFilingError, TriageError } from './errors.js';
+import type { Interrupts } from './cli/interrupts.js';
+import { CandidatesFoundError, errorCode, ExitCode, PartialFilingError, TriageError } from './errors.js';
 import { readVersion } from './version.js';
 import type { Env } from './services/credentials.js';
 import type { OpenSandbox } from './sandbox/open-sandbox.js';
@@ -19,6 +20,8 @@ export interface MainInput {
   /** Resolves on Ctrl-C / SIGTERM; for long-running commands (`triage sandbox`). */
   waitForInterrupt?: () => Promise<void>;
   processInfo?: { pid: number; isAlive(pid: number): boolean };
+  /** Aborts on the first SIGINT/SIGTERM (bin/triage.js); filings stop between steps and report what exists. */
+  interrupts?: Interrupts;
   /** For in-process tests: anything the Context accepts beyond the basics. */
   overrides?: Partial<ContextInit>;
 }
@@ -46,6 +49,7 @@ export async function main(input: MainInput): Promise<number> {
         ...(sandbox ? { config: sandbox.config } : {}),
         ...(input.waitForInterrupt ? { waitForInterrupt: input.waitForInterrupt } : {}),
         ...(input.processInfo ? { processInfo: input.processInfo } : {}),
+        ...(input.interrupts ? { interrupts: input.interrupts } : {}),
         ...input.overrides,
       });
       return context;
@@ -70,7 +74,11 @@ export async function main(input: MainInput): Promise<number> {
     await program.parseAsync(input.argv, { from: 'user' });
     return ExitCode.ok;
   } catch (error) {
-    return report(fileSystemError(error, paths.stateDir) ?? error, setup.context(), debug);
+    const ctx = setup.context();
+    const failure = fileSystemError(error, paths.stateDir) ?? error;
+    const code = report(failure, ctx, debug);
+    if (wantsJson(input.argv) && !ctx.io.wroteJson) ctx.io.json(failureJson(failure));
+    return code;
   } finally {
     await sandbox?.close();
   }
@@ -100,4 +108,29 @@ function report(error: unknown, ctx: Context, debug: boolean): number {
   if (debug && err.stack) io.debug(err.stack);
   else io.err(c.dim('Run again with --debug for details.'));
   return ExitCode.failure;
+}
+
+/** `--json` anywhere before a `--`: the command was asked for data, so a failure is data too. */
+function wantsJson(argv: string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).includes('--json');
+}
+
+/**
+ * The one object `--json` prints on a failed exit (README, "Scripted use"): what went wrong, and for a filing that
+ * stopped part-way its id, what exists, what is left and the command that finishes it. Messages hold no tokens.
+ */
+export function failureJson(error: unknown) {
+  const triage = error instanceof TriageError ? error : undefined;
+  const message = triage ? triage.message : `Unexpected error: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
+  const partial = error instanceof PartialFilingError ? error : undefined;
+  return {
+    ok: false,
+    error: { code: errorCode(error), message, hint: triage?.hint ?? null },
+    filingId: partial?.filingId ?? null,
+    created: partial ? partial.created.map((c) => ({ what: c.what, url: c.url ?? null })) : [],
+    pending: partial ? [...partial.pending] : [],
+    resume: partial?.filingId ? `triage resume ${partial.filingId}` : null,
+    ...(error instanceof CandidatesFoundError ? { choiceNeeded: true, candidates: error.candidates } : {}),
+  };
 }

@@ -65,8 +65,12 @@ export class IO {
   }
 
   json(value: unknown): void {
+    this.wroteJson = true;
     this.streams.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   }
+
+  /** Whether a JSON result was printed: a failure then adds no second object. */
+  wroteJson = false;
 
   /** Everything else: messages for the person at the terminal. */
   err(text: string): void {

@@ -1,4 +1,5 @@
 import { CancelledError } from '../errors.js';
+import { throwIfInterrupted } from './interrupts.js';
 import type { Streams } from './io.js';
 
 export interface Choice<T extends string> {
@@ -17,14 +18,16 @@ export interface Prompter {
 }
 
 /** @inquirer/prompts bound to the context's streams: prompts are drawn on stderr so stdout stays data. */
-export function createInquirerPrompter(streams: Streams, env: Readonly<Record<string, string | undefined>>): Prompter {
-  const context = { input: streams.stdin, output: streams.stderr, clearPromptOnDone: false };
+export function createInquirerPrompter(streams: Streams, env: Readonly<Record<string, string | undefined>>, signal?: AbortSignal): Prompter {
+  // A SIGTERM (or Ctrl-C outside raw mode) ends the prompt: the run then stops and says what it did.
+  const context = { input: streams.stdin, output: streams.stderr, clearPromptOnDone: false, ...(signal ? { signal } : {}) };
   const load = () => import('@inquirer/prompts');
   const guard = async <T>(ask: () => Promise<T>): Promise<T> => {
     try {
       return await ask();
     } catch (error) {
       if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+        if (signal) throwIfInterrupted(signal);
         throw new CancelledError('Cancelled');
       }
       throw error;

@@ -23,6 +23,8 @@ export interface ExecuteOptions {
   journal: Journal;
   now: () => Date;
   progress?: (message: string) => void;
+  /** SIGINT/SIGTERM: stop between steps, journal, and report what exists. */
+  signal?: AbortSignal;
 }
 
 function toLinearResult(issue: LinearIssue): LinearIssueResult {

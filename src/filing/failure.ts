@@ -1,4 +1,4 @@
-import { PartialFilingError, ServiceError, TriageError } from '../errors.js';
+import { InterruptedError, InterruptedFilingError, PartialFilingError, ServiceError, TriageError } from '../errors.js';
 import { serviceLabel } from '../errors.js';
 import { nothingCreated, pendingSteps, STEP_DESCRIPTIONS, uncertainSteps, type FilingRecord, type StepName } from './record.js';
 
@@ -48,6 +48,14 @@ export function createdItems(record: FilingRecord): Array<{ what: string; url?: 
 export function failureFor(record: FilingRecord, error: unknown): Error {
   const created = createdItems(record);
   const filed = record.kind === 'update' ? 'posted' : 'filed';
+  const resume = `triage resume ${record.id}`;
+  if (error instanceof InterruptedError) {
+    if (created.length === 0 && nothingCreated(record)) return new InterruptedError(error.signal, `Interrupted (${error.signal}): nothing was ${filed}`);
+    return new InterruptedFilingError(error.signal, `Interrupted (${error.signal}): filing ${record.id} stopped part-way`, created, pendingSteps(record), {
+      hint: `Finish it with: ${resume}`,
+      filingId: record.id,
+    });
+  }
   if (created.length === 0 && nothingCreated(record)) {
     // Nothing exists: the caller drops the journal entry, so the message says what to fix, not how to resume.
     if (error instanceof ServiceError) {
@@ -67,13 +75,15 @@ export function failureFor(record: FilingRecord, error: unknown): Error {
     const maybe = pendingSteps(record).length ? uncertainWords(record) : 'the first write';
     const reason = error instanceof TriageError ? error.message : 'an unexpected error';
     return new PartialFilingError(`Filing ${record.id} stopped: ${reason}; the ${maybe} may have been created`, [], pendingSteps(record), {
-      hint: `Finish it with: triage resume ${record.id} (it looks for what may exist before creating anything again)`,
+      hint: `Finish it with: ${resume} (it looks for what may exist before creating anything again)`,
       cause: error,
+      filingId: record.id,
     });
   }
   const reason = error instanceof TriageError ? error.message : 'an unexpected error';
   return new PartialFilingError(`Filing ${record.id} stopped part-way: ${reason}`, created, pendingSteps(record), {
-    hint: `Finish it with: triage resume ${record.id}`,
+    hint: `Finish it with: ${resume}`,
     cause: error,
+    filingId: record.id,
   });
 }

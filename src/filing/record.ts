@@ -231,6 +231,7 @@ export function uncertainSteps(record: FilingRecord): string[] {
     .filter(([step, tried]) => tried && !isDone(record, step))
     .map(([step]) => step);
   for (const ticketId of Object.keys(record.postAttempts ?? {})) if (!isDone(record, postStep(ticketId))) steps.push(postStep(ticketId));
+  if (isNewFiling(record)) for (const target of Object.keys(record.pageAttempts ?? {})) if (!isDone(record, `page:${target}`)) steps.push(`page:${target}`);
   return steps;
 }
 
@@ -243,16 +244,19 @@ export function nothingCreated(record: FilingRecord): boolean {
 
 /** What is left, in words, for `triage resume` and a partial failure. */
 export function pendingSteps(record: FilingRecord): string[] {
+  const uncertain = new Set(uncertainSteps(record));
   return recordSteps(record)
     .filter((step) => !isDone(record, step))
-    .map((step) => {
-      if (step === 'pylonLink' && record.kind === 'append') return 'link from the Pylon ticket to the existing issues';
-      if (step.startsWith('page:')) return `page to on-call through ${PAGE_TARGET_LABEL[step.slice(5) as PageTargetType] ?? step.slice(5)}`;
-      if (step === 'pageSkipped') return 'the reason on-call was not paged, as a comment on the Linear issue';
-      if (!step.startsWith('post:')) return STEP_DESCRIPTIONS[step as StepName];
-      const target = record.update?.post?.targets.find((t) => postStep(t.ticketId) === step);
-      return `customer update (${record.update?.post?.mode ?? 'reply'}) on Pylon ticket #${target?.number ?? '?'}`;
-    });
+    .map((step) => `${describeStep(record, step)}${uncertain.has(step) ? ' (may exist already: resume looks for it first)' : ''}`);
+}
+
+function describeStep(record: FilingRecord, step: string): string {
+  if (step === 'pylonLink' && record.kind === 'append') return 'link from the Pylon ticket to the existing issues';
+  if (step.startsWith('page:')) return `page to on-call through ${PAGE_TARGET_LABEL[step.slice(5) as PageTargetType] ?? step.slice(5)}`;
+  if (step === 'pageSkipped') return 'the reason on-call was not paged, as a comment on the Linear issue';
+  if (!step.startsWith('post:')) return STEP_DESCRIPTIONS[step as StepName] ?? step;
+  const target = record.update?.post?.targets.find((t) => postStep(t.ticketId) === step);
+  return `customer update (${record.update?.post?.mode ?? 'reply'}) on Pylon ticket #${target?.number ?? '?'}`;
 }
 
 /** One line that says what a record is about, for listings. */

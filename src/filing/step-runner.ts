@@ -3,6 +3,7 @@ import type { GitHubGateway } from '../services/github/gateway.js';
 import type { PylonGateway } from '../services/pylon/gateway.js';
 import type { PagerDutyGateway } from '../services/pagerduty/gateway.js';
 import type { SlackApi, SlackWebhook } from '../services/slack/gateway.js';
+import { throwIfInterrupted } from '../cli/interrupts.js';
 import type { Journal } from './journal.js';
 import type { FilingRecord } from './record.js';
 
@@ -35,6 +36,8 @@ export function createStepRunner<R extends FilingRecord>(input: {
   now: () => Date;
   progress?: ((message: string) => void) | undefined;
   onStep: (step: string) => void;
+  /** Aborts on SIGINT/SIGTERM: the filing stops at the next step boundary (in-flight answers are not awaited). */
+  signal?: AbortSignal | undefined;
 }): StepRunner<R> {
   return {
     record: input.record,
@@ -45,6 +48,9 @@ export function createStepRunner<R extends FilingRecord>(input: {
     },
     progress: (message) => input.progress?.(message),
     now: input.now,
-    at: input.onStep,
+    at: (step) => {
+      if (input.signal) throwIfInterrupted(input.signal);
+      input.onStep(step);
+    },
   };
 }

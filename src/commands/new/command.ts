@@ -1,5 +1,5 @@
 import type { Context } from '../../context.js';
-import { CandidatesFoundError, FailureError } from '../../errors.js';
+import { FailureError, InterruptedError } from '../../errors.js';
 import { RedactionFailedError } from '../../core/redaction/errors.js';
 import { parseNewFlags, type NewFlags } from './options.js';
 import { newResultJson, renderCandidates, renderDecision, renderDryRun, renderFiled, renderPosted } from './render.js';
@@ -25,8 +25,8 @@ export async function newCommand(ctx: Context, flags: NewFlags): Promise<void> {
   } catch (error) {
     // Redaction fails closed: nothing was planned, so nothing was filed, and the message holds no input.
     if (error instanceof RedactionFailedError) throw new FailureError('Redaction failed, so nothing was filed', { hint: 'Run again with --debug, or check redaction.extraPatterns in the config.' });
-    // A script asked for JSON: it gets the candidates to choose from as data too (the message goes to stderr).
-    if (error instanceof CandidatesFoundError && options.json) ctx.io.json({ choiceNeeded: true, candidates: error.candidates });
+    // Stopped by a signal before anything was journaled: nothing exists.
+    if (error instanceof InterruptedError && !error.message.includes('nothing was filed')) throw new InterruptedError(error.signal, `Interrupted (${error.signal}): nothing was filed`);
     throw error;
   }
   if (options.json) {

@@ -81,6 +81,7 @@ export function newResultJson(result: NewResult) {
   const prepared = result.kind === 'dry-run' ? result.planned.prepared : result.record.kind === 'append' ? { kind: 'append' as const, plan: result.record.plan } : { kind: 'new' as const, plan: result.record.plan };
   const plan = prepared.plan;
   const base = {
+    ok: true,
     filingId: plan.id,
     dryRun: result.kind === 'dry-run',
     type: plan.type,

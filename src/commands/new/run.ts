@@ -2,7 +2,8 @@ import type { Context } from '../../context.js';
 import type { TriageConfig } from '../../config/config.js';
 import { CANDIDATE_RULES, type ScoredCandidate } from '../../core/candidates.js';
 import { createRedactors } from '../../core/filing-redactors.js';
-import { CancelledError, CandidatesFoundError, UsageError } from '../../errors.js';
+import { throwIfInterrupted } from '../../cli/interrupts.js';
+import { CancelledError, CandidatesFoundError, InterruptedError, UsageError } from '../../errors.js';
 import { loadDraft, saveDraft, type SavedDraft } from '../../filing/drafts.js';
 import { executeFiling } from '../../filing/execute.js';
 import type { FileJournal } from '../../filing/file-journal.js';
@@ -64,6 +65,8 @@ export async function runNew(ctx: Context, options: NewOptions, hooks: RunNewHoo
   record.update = { ...planned.update };
   if (options.post && options.pylonTicket) record.update.post = { mode: options.post, targets: [postTarget(options.pylonTicket)] };
   record.source = await draftOf(ctx, config, options);
+  // A signal while planning: nothing was journaled, nothing filed.
+  throwIfInterrupted(ctx.interrupts.signal);
   // Journaled before the first request: whatever happens next, `triage resume` can finish it.
   await journal.save(record);
   try {
@@ -158,13 +161,13 @@ async function runWizardSavingDraft(ctx: Context, config: TriageConfig, options:
   try {
     return await new NewWizard(ctx, config, options).run();
   } catch (error) {
-    if (!(error instanceof CancelledError)) throw error;
+    if (!(error instanceof CancelledError) && !(error instanceof InterruptedError)) throw error;
+    const stopped = (message: string, hint?: string) =>
+      error instanceof InterruptedError ? new InterruptedError(error.signal, message, hint ? { hint } : {}) : new CancelledError(message, hint ? { hint } : {});
     // Nothing had been typed worth keeping: say what happened, plainly.
-    if (!options.body) throw new CancelledError('Cancelled: nothing was filed');
+    if (!options.body) throw stopped(error instanceof InterruptedError ? `Interrupted (${error.signal}): nothing was filed` : 'Cancelled: nothing was filed');
     const file = await saveDraftOf(ctx, config, options);
-    throw new CancelledError('Cancelled: nothing was filed', {
-      hint: `Your draft was saved (redacted) to ${file}\nRecover it with: triage new --recover ${file}`,
-    });
+    throw stopped(error instanceof InterruptedError ? `Interrupted (${error.signal}): nothing was filed` : 'Cancelled: nothing was filed', `Your draft was saved (redacted) to ${file}\nRecover it with: triage new --recover ${file}`);
   }
 }
 
@@ -226,6 +229,7 @@ export function runFilingSteps(ctx: Context, journal: FileJournal, record: Filin
       services: { linear: () => ctx.linear(), github: () => ctx.github(), pylon: () => ctx.pylon(), pagerduty: () => ctx.pagerduty(), slack: () => ctx.slack(), slackWebhook: () => ctx.slackWebhook() },
       now: () => ctx.now(),
       progress: (message) => ctx.io.info(ctx.io.color.dim(`… ${message}`)),
+      signal: ctx.interrupts.signal,
     }),
   );
 }

@@ -1,5 +1,5 @@
 import type { Context } from '../../context.js';
-import { CancelledError } from '../../errors.js';
+import { CancelledError, InterruptedError } from '../../errors.js';
 import type { Choice, Prompter } from '../../cli/prompter.js';
 import { describePriority, PRIORITIES, PRIORITY_LABEL, type Priority } from '../../core/priority.js';
 import { REQUEST_TYPE_INFO, REQUEST_TYPES, type RequestType } from '../../core/request-type.js';
@@ -253,7 +253,7 @@ export async function askToPost(ctx: Context, ticket: PylonTicketInfo): Promise<
     ],
     { default: 'none' },
   ).catch((error: unknown) => {
-    if (!(error instanceof CancelledError)) throw error;
+    if (!(error instanceof CancelledError) && !(error instanceof InterruptedError)) throw error;
     ctx.io.err('Not posted.');
     return 'none' as const;
   });

@@ -8,6 +8,7 @@ export function updateJson(result: UpdateResult) {
   const { issue } = result;
   const posts = postsOf(result.record);
   return {
+    ok: true,
     filingId: result.record?.id ?? null,
     issue: { id: issue.id, identifier: issue.identifier, url: issue.url, title: issue.title, state: issue.state.name, stateType: issue.state.type, priority: priorityFromLinear(issue.priority) ?? null },
     github: result.github ? { repo: result.github.repo, number: result.github.number, url: result.github.url } : null,
@@ -51,5 +52,5 @@ export function renderResumedUpdate(io: IO, record: UpdateRecord): void {
 
 export function resumedUpdateJson(record: UpdateRecord) {
   const posts = postsOf(record);
-  return { filingId: record.id, issue: record.plan.issue, customerUpdate: { text: record.update?.text ?? '', situation: record.update?.situation ?? null, posted: posts.length ? record.update?.post?.mode ?? null : null, messageId: posts[0]?.messageId ?? null, posts } };
+  return { ok: true, filingId: record.id, issue: record.plan.issue, customerUpdate: { text: record.update?.text ?? '', situation: record.update?.situation ?? null, posted: posts.length ? record.update?.post?.mode ?? null : null, messageId: posts[0]?.messageId ?? null, posts } };
 }

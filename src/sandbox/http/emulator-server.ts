@@ -44,6 +44,14 @@ export interface Fault {
   /** Hang without answering (the client's timeout must fire). Released when the server stops. */
   hang?: boolean;
   afterHandling?: boolean;
+  /** Called when a request takes this fault: a test learns that the step it waits for has begun. */
+  onMatch?: (req: RecordedRequest) => void;
+  /**
+   * Hold the request until this settles, then go on (handle it, or with `afterHandling` send the answer already
+   * made). With a test's signal in between, this is "the client died while the service was answering": before
+   * handling, the write lands after the client is gone; after handling, it landed and the answer was lost.
+   */
+  until?: Promise<unknown>;
 }
 
 export type EmulatorHandler = (req: RecordedRequest) => Promise<EmulatorResponse> | EmulatorResponse;
@@ -132,7 +140,19 @@ export class EmulatorServer {
     return fault;
   }
 
+  /** Requests being handled right now (a held one included): a test waits for 0 before it reads the state. */
+  inFlight = 0;
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    this.inFlight += 1;
+    try {
+      await this.handleCounted(req, res);
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+
+  private async handleCounted(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const recorded = await readRequest(req);
     if (this.classify) recorded.operation = this.classify(recorded);
     this.requests.push(recorded);
@@ -140,19 +160,21 @@ export class EmulatorServer {
 
     let response: EmulatorResponse;
     const before = this.takeFault(recorded, false);
-    if (before && (await this.applyFault(before, res))) return;
+    if (before && (await this.applyFault(before, recorded, res))) return;
     try {
       response = await this.handler(recorded);
     } catch (error) {
       response = { status: 500, body: { message: `emulator ${this.name} crashed: ${(error as Error).message}` } };
     }
     const after = this.takeFault(recorded, true);
-    if (after && (await this.applyFault(after, res))) return;
+    if (after && (await this.applyFault(after, recorded, res))) return;
     send(res, response);
   }
 
   /** Returns true when the fault answered (or dropped) the request. */
-  private async applyFault(fault: Fault, res: ServerResponse): Promise<boolean> {
+  private async applyFault(fault: Fault, req: RecordedRequest, res: ServerResponse): Promise<boolean> {
+    fault.onMatch?.(req);
+    if (fault.until) await fault.until.catch(() => {});
     if (fault.delayMs) await sleep(fault.delayMs);
     if (fault.drop) {
       res.socket?.destroy();
