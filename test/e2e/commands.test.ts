@@ -32,9 +32,23 @@ describe('triage redact through the built binary', () => {
     expect(run.code, run.stderr).toBe(0);
     const out = JSON.parse(run.stdout);
     expect(out.findings.length).toBeGreaterThanOrEqual(3);
-    for (const f of out.findings) expect(Object.keys(f).sort()).toEqual(['confidence', 'end', 'kind', 'replacement', 'start']);
+    for (const f of out.findings) expect(Object.keys(f).sort()).toEqual(['confidence', 'end', 'kind', 'replacement', 'rule', 'start', 'why']);
     expect(run.stdout).not.toContain(token);
     expect(run.stdout).not.toContain(email);
+  });
+
+  it('--explain keeps stdout the redacted text and says on stderr why each thing went, in 80 columns', async () => {
+    const secret = randomBytes(12).toString('hex');
+    const har = `{"headers": [{"name": "x-session-key", "value": "${secret}"}]}\nGeburtsdatum: 03.03.1985\n`;
+    const run = await runBin(['redact', '--explain'], { env: baseEnv(home), stdin: har });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe('{"headers": [{"name": "x-session-key", "value": "[SECRET_1]"}]}\nGeburtsdatum: [DOB_1]\n');
+    expect(run.stderr).toContain('2 findings');
+    expect(run.stderr).toContain('record key "x-session-key" names a secret');
+    expect(run.stderr).toContain('names a date of birth');
+    for (const line of run.stderr.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    expect(run.stderr).not.toContain(secret);
+    expect(run.stderr).not.toContain('1985');
   });
 
   it('--target linear keeps the customer name', async () => {

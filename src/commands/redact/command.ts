@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Context } from '../../context.js';
 import { ConfigError, FailureError, UsageError } from '../../errors.js';
-import { createRedactor, summarizeFindings } from '../../core/redaction/index.js';
+import { createRedactor, explainLines, summarizeFindings } from '../../core/redaction/index.js';
 import type { RedactionTarget } from '../../core/redaction/types.js';
 import { fileProblem, parseContact } from '../new/options.js';
 import type { RedactFlags } from './register.js';
@@ -58,6 +58,12 @@ export async function redactCommand(ctx: Context, flags: RedactFlags): Promise<v
     return;
   }
   ctx.io.streams.stdout.write(result.text);
+  if (flags.explain) {
+    // The text on stdout stays byte for byte what was redacted; only the terminal gets a line break.
+    if (ctx.io.streams.stdout.isTTY && result.text.length > 0 && !result.text.endsWith('\n')) ctx.io.err('');
+    ctx.io.err(explainLines(text, result.findings).join('\n'));
+    return;
+  }
   const summary = Object.entries(summarizeFindings(result.findings));
   if (ctx.io.streams.stderr.isTTY || ctx.io.debugEnabled) {
     ctx.io.err(ctx.io.color.dim(summary.length ? `Redacted: ${summary.map(([k, n]) => `${n} ${k}`).join(', ')}` : 'Nothing to redact'));

@@ -9,6 +9,7 @@ export interface RedactFlags {
   contact?: string[];
   term?: string[];
   json?: boolean;
+  explain?: boolean;
   config?: string;
 }
 
@@ -21,6 +22,9 @@ Examples:
 
   # The internal (Linear) policy keeps the customer's name
   $ triage redact --file ticket.txt --target linear --contact "Jane Doe <jane@globex.com>"
+
+  # Why each thing was removed (stderr), the clean text still on stdout
+  $ triage redact --file har.json --explain > clean.json
 
   # Findings as JSON (kinds and offsets, never the values)
   $ triage redact --file app.log --json | jq '.findings | group_by(.kind) | map({kind: .[0].kind, n: length})'`;
@@ -36,6 +40,7 @@ export function registerRedact(program: Command, setup: CommandSetup): void {
     .option('--contact <contact>', 'a contact: email, name, or "Name <email>" (repeatable)', collect)
     .option('--term <text>', 'any other string to redact (repeatable)', collect)
     .option('--json', 'print {text, findings} as JSON; findings carry kind, offsets and replacement, never the value')
+    .option('--explain', 'after the text, list on stderr each finding: where, kind, rule family and why (never the value)')
     .option('--config <path>', 'config file for extra patterns and the allow-list (optional)')
     .addHelpText('after', EXAMPLES)
     .action(async (flags: RedactFlags) => {

@@ -1,70 +1,17 @@
 import type { Candidate } from './candidate.js';
-import { looksRandom, UUID } from './entropy.js';
 import { isPlaceholderValue } from './keep-rules.js';
+import { classifyKeyName } from './keys/classify.js';
+import { isCodeExpression, judgePair } from './structure/values.js';
 import type { Confidence } from './types.js';
 
 /**
- * Secrets assigned to a key that names them: env files (`DB_PASSWORD=…`), JSON (`"apiKey": "…"`), YAML
- * (`client_secret: …`), query strings (`?token=…`), XML (`<password>…</password>`), CLI flags (`--password X`,
- * `curl -u user:pass`, `mysql -pX`) and Kubernetes `Secret` data. The key stays, the value goes.
- *
- * Password- and secret-named keys take any value that is not a placeholder; token/key-named keys only take
- * values that look machine-generated (or a UUID: after `token:` a UUID is a credential, context decides).
+ * Credentials in command lines and prose: CLI flags (`--password X`, `--api-key=X`), `curl -u user:pass`,
+ * `mysql -pX`, "my password is …", and Kubernetes `Secret` data. Key-named assignments in config and source
+ * syntaxes are structure/assign.ts's; both are judged by structure/values.ts.
  */
-
-type Strength = 'strong' | 'token' | 'weak';
 
 interface KeyClass {
   kind: string;
-  strength: Strength;
-}
-
-const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'passcode', 'pw', 'pword']);
-const SECRET_WORDS = new Set(['secret', 'secretkey', 'privatekey', 'clientsecret', 'credential', 'credentials', 'creds']);
-const TOKEN_WORDS = new Set([
-  'token', 'apikey', 'accesstoken', 'authtoken', 'refreshtoken', 'sig', 'signature', 'session', 'sessionid',
-  'sessiontoken', 'auth', 'bearer', 'jwt', 'accesskey', 'apitoken', 'xsrf', 'csrf',
-]);
-/** `<prev>_key` that name a secret; a bare `key` is only weak evidence. */
-const STRONG_KEY_PREFIXES = new Set(['secret', 'private', 'signing', 'encryption', 'master', 'hmac', 'decryption']);
-const TOKEN_KEY_PREFIXES = new Set([
-  'api', 'access', 'auth', 'client', 'app', 'account', 'service', 'subscription', 'license', 'licence', 'ssh',
-  'deploy', 'webhook', 'integration', 'admin', 'write', 'read', 'ingest', 'dsn', 'sdk', 'server', 'session',
-]);
-/** Cursors and ids that merely look random: `next_token`, `page_token`, `idempotency_key`, `public_key`. */
-const NOT_SECRET_PREFIXES = new Set([
-  'page', 'next', 'prev', 'previous', 'continuation', 'cursor', 'pagination', 'sync', 'resume', 'idempotency',
-  'public', 'publishable', 'primary', 'foreign', 'sort', 'partition', 'cache', 'object', 'i18n', 'translation',
-  'routing', 'dedup', 'dedupe', 'max', 'num', 'total', 'request', 'trace', 'correlation', 'event',
-]);
-
-function segmentsOf(key: string): string[] {
-  return key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((s) => s.length > 0)
-    .map((s) => s.replace(/\d+$/, ''));
-}
-
-export function classifyKey(key: string): KeyClass | null {
-  const segments = segmentsOf(key);
-  const last = segments[segments.length - 1];
-  const prev = segments[segments.length - 2];
-  if (last === undefined) return null;
-  if (prev !== undefined && NOT_SECRET_PREFIXES.has(prev)) return null;
-  const joined = segments.join('');
-  if (/aws/.test(joined) && /secret/.test(joined) && (last === 'key' || last === 'secret')) {
-    return { kind: 'aws_secret_key', strength: 'strong' };
-  }
-  if (PASSWORD_WORDS.has(last)) return { kind: 'password', strength: 'strong' };
-  if (SECRET_WORDS.has(last)) return { kind: 'secret', strength: 'strong' };
-  if (last === 'key' && prev !== undefined && STRONG_KEY_PREFIXES.has(prev)) return { kind: 'secret', strength: 'strong' };
-  if (TOKEN_WORDS.has(last)) return { kind: 'secret', strength: 'token' };
-  if (last === 'key' && prev !== undefined && TOKEN_KEY_PREFIXES.has(prev)) return { kind: 'secret', strength: 'token' };
-  if ((last === 'id' || last === 'key') && prev === 'session') return { kind: 'secret', strength: 'token' };
-  if (last === 'key' && prev === undefined) return { kind: 'secret', strength: 'weak' };
-  return null;
 }
 
 const MAX_VALUE = 4096;
@@ -116,25 +63,10 @@ export function readValue(text: string, pos: number): ValueSpan | null {
   return end > pos ? { start: pos, end } : null;
 }
 
-function accepts(keyClass: KeyClass, key: string, value: string, placeholder?: RegExp): Confidence | null {
-  if (isPlaceholderValue(value, placeholder)) return null;
-  // A PEM block is private-key.ts's: it keeps the header and footer lines.
-  if (value.startsWith('-----BEGIN')) return null;
-  if (keyClass.strength === 'strong') {
-    if (/^(?:pwd|oldpwd)$/i.test(key) && /^(?:[/~]|[A-Za-z]:\\)/.test(value)) return null; // a directory
-    if (/^[{[]$/.test(value)) return null; // a nested structure follows
-    return 'medium';
-  }
-  if (UUID.test(value) || looksRandom(value)) return keyClass.strength === 'weak' ? 'low' : 'medium';
-  return null;
-}
-
 /** "my password is hunter2", "pw was Xy7!qq": a password stated in prose. Only password-shaped values count. */
 const PROSE_PASSWORD = /(?<![A-Za-z0-9_-])(?:password|passwd|passphrase|pwd|pw)[ \t]{1,4}(?:is|was|would be|=|:)[ \t]{1,4}["'“]?([^\s"'”]{6,128})/gi;
 
-const KEY_VALUE = /(?<![A-Za-z0-9_.$-])(["']?)([A-Za-z_][A-Za-z0-9_.-]{0,127})\1[ \t]{0,4}(?::=|=>|=(?!=)|:(?![:/\\]))[ \t]{0,8}/g;
-const CLI_FLAG = /(?<![\w-])--([A-Za-z][A-Za-z0-9-]{1,40})(?:=|[ \t]{1,4})/g;
-const XML_ELEMENT = /<([A-Za-z_][A-Za-z0-9_.:-]{0,63})>([^<\n]{1,4096})<\/\1>/g;
+const CLI_FLAG = /(?<![\w-])--([A-Za-z][A-Za-z0-9_.-]{1,40})(?:=|[ \t]{1,4})/g;
 const CURL_USER = /(?<![\w-])(?:-u|--user)(?:[ \t]{1,4}|=)(["']?)([^\s:"']{0,256}):([^\s"']{1,256})\1/dg;
 const MYSQL_PASSWORD = /(?<![\w-])-p(?=[^\s-])([^\s"']{1,256}|"[^"\n]{1,256}"|'[^'\n]{1,256}')/g;
 
@@ -144,50 +76,17 @@ export function detectAssignments(text: string, placeholder?: RegExp): Candidate
     found.push({ kind: keyClass.kind, start: span.start, end: span.end, confidence, key: text.slice(span.start, span.end) });
   };
 
-  KEY_VALUE.lastIndex = 0;
-  for (let m = KEY_VALUE.exec(text); m !== null; m = KEY_VALUE.exec(text)) {
-    const key = m[2] ?? '';
-    const keyClass = classifyKey(key);
-    if (!keyClass) continue;
-    // `scheme://user:password@host` is not `user: value`; url-credentials.ts reads it.
-    if (text.slice(Math.max(0, m.index - 3), m.index) === '://') continue;
-    const valueStart = m.index + m[0].length;
-    // `key: GITHUB_TOKEN=ghp_…`: the value is itself an assignment; let the scan read that one instead.
-    const nested = /^([A-Za-z_][A-Za-z0-9_.-]{0,127})=[^=\s;,&]/.exec(text.slice(valueStart, valueStart + 160));
-    if (nested && !looksRandom(nested[1] ?? '')) continue;
-    const span = readValue(text, valueStart);
-    if (!span) continue;
-    // A value is never searched again for keys: keeps `password=password=…` linear.
-    KEY_VALUE.lastIndex = Math.max(KEY_VALUE.lastIndex, span.end);
-    const confidence = accepts(keyClass, key, text.slice(span.start, span.end), placeholder);
-    if (confidence) push(keyClass, span, confidence);
-  }
-
   if (text.includes('--')) {
     CLI_FLAG.lastIndex = 0;
     for (let m = CLI_FLAG.exec(text); m !== null; m = CLI_FLAG.exec(text)) {
-      const keyClass = classifyKey(m[1] ?? '');
-      if (!keyClass) continue;
+      const flag = m[1] ?? '';
+      const verdict = classifyKeyName(flag);
+      if (!verdict) continue;
       const span = readValue(text, m.index + m[0].length);
       if (!span) continue;
       CLI_FLAG.lastIndex = Math.max(CLI_FLAG.lastIndex, span.end);
-      const value = text.slice(span.start, span.end);
-      if (value.startsWith('-')) continue; // the next flag, not a value
-      const confidence = accepts(keyClass, m[1] ?? '', value, placeholder);
-      if (confidence) push(keyClass, span, confidence);
-    }
-  }
-
-  if (text.includes('</')) {
-    XML_ELEMENT.lastIndex = 0;
-    for (let m = XML_ELEMENT.exec(text); m !== null; m = XML_ELEMENT.exec(text)) {
-      const tag = m[1] ?? '';
-      const keyClass = classifyKey(tag.replace(/^[^:]*:/, ''));
-      const value = m[2] ?? '';
-      if (!keyClass) continue;
-      const confidence = accepts(keyClass, tag, value.trim(), placeholder);
-      const start = m.index + tag.length + 2;
-      if (confidence) push(keyClass, { start, end: start + value.length }, confidence);
+      if (text.charAt(span.start) === '-') continue; // the next flag, not a value
+      for (const c of judgePair(text, verdict, span.start, span.end, { syntax: 'command-line flag', via: `--${flag}` }, placeholder)) found.push(c);
     }
   }
 
@@ -198,7 +97,7 @@ export function detectAssignments(text: string, placeholder?: RegExp): Candidate
     const at = m.indices?.[3];
     if (!at || isPlaceholderValue(password, placeholder)) continue;
     if (/^\d+$/.test(user) && /^\d+$/.test(password)) continue; // docker -u 1000:1000 is uid:gid
-    push({ kind: 'password', strength: 'strong' }, { start: at[0], end: at[1] }, 'high');
+    push({ kind: 'password' }, { start: at[0], end: at[1] }, 'high');
   }
 
   if (/mysql|mariadb/i.test(text)) {
@@ -212,7 +111,7 @@ export function detectAssignments(text: string, placeholder?: RegExp): Candidate
         start += 1;
         end -= 1;
       }
-      if (!isPlaceholderValue(text.slice(start, end), placeholder)) push({ kind: 'password', strength: 'strong' }, { start, end }, 'medium');
+      if (!isPlaceholderValue(text.slice(start, end), placeholder)) push({ kind: 'password' }, { start, end }, 'medium');
     }
   }
 
@@ -224,7 +123,7 @@ export function detectAssignments(text: string, placeholder?: RegExp): Candidate
       const start = m.index + m[0].length - (m[1] ?? '').length;
       // Prose ("the password is required", "password is too short") has words here; a password does not look
       // like a lower-case word.
-      if (value.length < 6 || /^[a-z]+$/.test(value) || isPlaceholderValue(value, placeholder)) continue;
+      if (value.length < 6 || /^[a-z]+$/.test(value) || isPlaceholderValue(value, placeholder) || isCodeExpression(value)) continue;
       if (!/[\d\W_]/.test(value) && !/[A-Z].*[a-z]|[a-z].*[A-Z]/.test(value.slice(1))) continue;
       found.push({ kind: 'password', start, end: start + value.length, confidence: 'low', key: value });
     }

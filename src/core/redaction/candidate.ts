@@ -17,4 +17,8 @@ export interface Candidate {
   keepSuffix?: string;
   /** Heuristic detections that yield to benign look-alikes (a phone number inside a date or a UUID). */
   weak?: boolean;
+  /** Which rule family found it (`key-name`, `context`, `validator`, …), for `--explain`. */
+  rule?: string;
+  /** Why, in words that never quote the value (a key name, a context word, a validator). */
+  why?: string;
 }

@@ -17,6 +17,8 @@ import { strips } from './policy.js';
 import { detectPrivateKeys } from './private-key.js';
 import { detectProviders } from './providers/index.js';
 import { detectSsns } from './ssn.js';
+import { detectStructure } from './structure/index.js';
+import { detectContextualPii } from './pii/index.js';
 import type { RedactionTarget } from './types.js';
 import { detectUrlCredentials } from './url-credentials.js';
 
@@ -76,6 +78,7 @@ export class DetectionEngine {
       ...detectPrivateKeys(text),
       ...detectUrlCredentials(text, ph),
       ...detectHeaders(text, ph),
+      ...detectStructure(text, ph),
       ...detectAssignments(text, ph),
       ...detectEmails(text),
       ...config.phones.detect(text, budget),
@@ -84,6 +87,7 @@ export class DetectionEngine {
       ...detectSsns(text),
       ...detectIps(text),
       ...detectMacs(text),
+      ...detectContextualPii(text),
       ...detectIdentity(text, config.identity),
       ...detectExtraPatterns(text, config.extraPatterns),
     ];

@@ -30,6 +30,7 @@ import { RedactionFailedError, RedactorConfigError } from './errors.js';
 import { compileExtraPatterns } from './extra-patterns.js';
 import { buildIdentityMatchers } from './identity.js';
 import { builtinLabels, kindInfo } from './kinds.js';
+import { explainCandidate } from './explain.js';
 import { mergeCandidates } from './merge.js';
 import { PhoneDetector } from './phone.js';
 import { PlaceholderBook, placeholderPattern, placeholderSpans } from './placeholders.js';
@@ -48,6 +49,7 @@ export type {
   RedactorOptions,
 } from './types.js';
 export { summarizeFindings, findingContext, type FindingSummary } from './review.js';
+export { explainLines } from './explain.js';
 export { RedactionFailedError, RedactorConfigError } from './errors.js';
 
 /**
@@ -90,7 +92,7 @@ export function createRedactor(options: RedactorOptions): Redactor {
       const replacement = (c.keepPrefix ?? '') + book.placeholder(c.kind, c.key) + (c.keepSuffix ?? '');
       parts.push(text.slice(pos, c.start), replacement);
       pos = c.end;
-      findings.push({ kind: c.kind, start: c.start, end: c.end, replacement, confidence: c.confidence });
+      findings.push({ kind: c.kind, start: c.start, end: c.end, replacement, confidence: c.confidence, ...explainCandidate(c) });
     }
     parts.push(text.slice(pos));
     return { text: parts.join(''), findings };

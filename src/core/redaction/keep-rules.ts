@@ -41,7 +41,7 @@ export function isPlaceholderValue(raw: string, placeholder?: RegExp): boolean {
   if (/^[*xX•·.…#_-]+$/.test(value) && !/^[._-]+$/.test(value.replace(/\.\.\.|…/g, ''))) return true;
   if (/^(?:\.\.\.|…)$/.test(value)) return true;
   // your-token-here, YOUR_API_KEY, your_password, my-secret-key, insert-token-here, <token-goes-here>
-  if (/^(?:your|my|insert|enter|put|paste|some|the|a)[-_ ]?[a-z_ -]{0,40}$/i.test(value)) return true;
+  if (/^(?:(?:your|my|insert|enter|put|paste|some)[-_ ]?|(?:the|a)[-_ ])[a-z_ -]{0,40}$/i.test(value)) return true;
   if (/^[a-z_ -]{0,40}[-_ ](?:here|goes[-_ ]here)$/i.test(value)) return true;
   if (placeholder) {
     placeholder.lastIndex = 0;

@@ -67,5 +67,5 @@ function resolveCluster(cluster: Candidate[], end: number): Candidate {
     const hidesSecret = kindInfo(best.kind).category === 'secret' && kindInfo(bestCovering.kind).category !== 'secret';
     if (!hidesSecret) return { ...bestCovering, confidence };
   }
-  return { kind: best.kind, key: best.key, start, end, confidence };
+  return { kind: best.kind, key: best.key, start, end, confidence, rule: best.rule, why: best.why };
 }

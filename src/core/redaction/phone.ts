@@ -30,7 +30,7 @@ const STEP = 18;
 const CONTEXT_COUNTRIES: readonly CountryCode[] = ['GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'AU', 'IN', 'BR', 'JP', 'CA', 'MX'];
 
 /** A word for a phone in this language or that: a national number after it may be from any country. */
-const PHONE_WORD = /(?:phone|\btel\b|\btel[.:]|mobile|\bmob\b|\bcell(?:ular)?\b|\bfax|whats\s?app|☎|📞|電話|携帯|telef|t[ée]l[ée]phone|\btél|\bhandy\b|\bph\b|\bph\.)(?![\s_-]{0,2}(?:id|sid|model|app|value|number of)\b)/i;
+const PHONE_WORD = /(?:phone|\btel\b|\btel[.:]|mobile|\bmob\b|\bcell(?:ular)?\b|\bfax|whats\s?app|☎|📞|電話|携帯|telef|t[ée]l[ée]phone|\btél|\bhandy\b|\bph\b|\bph\.|m[óo]vil|celular|cellulare|telem[óo]vel|portable|rufnummer|\bgsm\b|\bnum[ée]ro\b|\bnummer\b|\bn[úu]mero\b|msisdn)(?![\s_-]{0,2}(?:id|sid|model|app|value|number of)\b)/i;
 /** A verb that often precedes a phone number, and as often a number of something else ("Call ID", "call stack"). */
 const CALL_WORD = /(?:\bcall|\bsms\b|\btext(?:ed)?\b|\bsignal\b|\breach\b|\bdial|\bring\b)(?![\s_-]{0,2}(?:id|sid|stacks?|counts?|logs?|graph|backs?|buffer|message id|sites?)\b)/i;
 

@@ -53,6 +53,10 @@ export interface Finding {
   end: number;
   replacement: string;
   confidence: Confidence;
+  /** The rule family that found it: `key-name`, `provider-pattern`, `validator`, `context`, `http-header`, … */
+  rule: string;
+  /** Why, without the value: the key name, the validator, the context word. */
+  why: string;
 }
 
 export interface RedactionResult {

@@ -7,6 +7,7 @@
  * `keep`: strings that must survive word for word.
  */
 import type { KnownIdentity, RedactionTarget } from '../../../src/core/redaction/index.js';
+import { FORMAT_CASES } from './corpus-formats.js';
 
 export interface CorpusCase {
   id: string;
@@ -262,5 +263,5 @@ const BENIGN: CorpusCase[] = [
   c('neg-mixed-ticket', 'Since 2.3.1 the sync (job 7f3c2a1) fails with ERR_TLS_CERT_ALTNAME_INVALID for acme.dev; see #48213.', [], ['Since 2.3.1 the sync (job 7f3c2a1) fails with ERR_TLS_CERT_ALTNAME_INVALID for acme.dev; see #48213.']),
 ];
 
-export const CORPUS: CorpusCase[] = [...SECRETS, ...PERSONAL, ...IDENTITY, ...BENIGN];
-export const HARD_NEGATIVE_COUNT = BENIGN.length;
+export const CORPUS: CorpusCase[] = [...SECRETS, ...PERSONAL, ...IDENTITY, ...BENIGN, ...FORMAT_CASES];
+export const HARD_NEGATIVE_COUNT = CORPUS.filter((testCase) => testCase.redact.length === 0).length;

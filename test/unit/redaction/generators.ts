@@ -122,6 +122,97 @@ function ibanFor(country: string, bban: string): string {
   return `${country}${String(98 - remainder).padStart(2, '0')}${bban}`;
 }
 
+const VERHOEFF_D = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 3, 4, 0, 6, 7, 8, 9, 5], [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+  [3, 4, 0, 1, 2, 8, 9, 5, 6, 7], [4, 0, 1, 2, 3, 9, 5, 6, 7, 8], [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+  [6, 5, 9, 8, 7, 1, 0, 4, 3, 2], [7, 6, 5, 9, 8, 2, 1, 0, 4, 3], [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+  [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+];
+const VERHOEFF_P = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 5, 7, 6, 2, 8, 3, 0, 9, 4], [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+  [8, 9, 1, 6, 0, 4, 3, 5, 2, 7], [9, 4, 5, 3, 1, 2, 6, 8, 7, 0], [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+  [2, 7, 9, 3, 8, 0, 6, 4, 1, 5], [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+];
+const VERHOEFF_INV = [0, 4, 3, 2, 1, 5, 6, 7, 8, 9];
+
+/** National identity numbers with valid check digits (see src/core/redaction/pii/national-id.ts). */
+export const nationalIds = {
+  nir(g: Gen): string {
+    const body = `${g.int(1, 2)}${g.digits(2)}${String(g.int(1, 12)).padStart(2, '0')}${String(g.int(1, 95)).padStart(2, '0')}${g.digits(3)}${g.digits(3)}`;
+    const key = String(97 - Number(BigInt(body) % 97n)).padStart(2, '0');
+    return `${body[0]} ${body.slice(1, 3)} ${body.slice(3, 5)} ${body.slice(5, 7)} ${body.slice(7, 10)} ${body.slice(10, 13)} ${key}`;
+  },
+  steuerId(g: Gen): string {
+    const d = `${g.int(1, 9)}${g.digits(9)}`;
+    let product = 10;
+    for (let i = 0; i < 10; i += 1) {
+      let sum = (Number(d[i]) + product) % 10;
+      if (sum === 0) sum = 10;
+      product = (sum * 2) % 11;
+    }
+    return `${d}${(11 - product) % 10}`;
+  },
+  dni(g: Gen): string {
+    const n = g.digits(8);
+    return `${n}${'TRWAGMYFPDXBNJZSQVHLCKE'.charAt(Number(n) % 23)}`;
+  },
+  nie(g: Gen): string {
+    const lead = g.int(0, 2);
+    const n = g.digits(7);
+    return `${'XYZ'.charAt(lead)}${n}${'TRWAGMYFPDXBNJZSQVHLCKE'.charAt(Number(`${lead}${n}`) % 23)}`;
+  },
+  codiceFiscale(g: Gen): string {
+    const odd: Record<string, number> = {
+      0: 1, 1: 0, 2: 5, 3: 7, 4: 9, 5: 13, 6: 15, 7: 17, 8: 19, 9: 21, A: 1, B: 0, C: 5, D: 7, E: 9, F: 13, G: 15,
+      H: 17, I: 19, J: 21, K: 2, L: 4, M: 18, N: 20, O: 11, P: 3, Q: 6, R: 8, S: 12, T: 14, U: 16, V: 10, W: 22,
+      X: 25, Y: 24, Z: 23,
+    };
+    const L = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+    const body = `${g.chars(6, L)}${g.digits(2)}${g.pick([...'ABCDEHLMPRST'])}${String(g.int(1, 28)).padStart(2, '0')}${g.chars(1, L)}${g.digits(3)}`;
+    let sum = 0;
+    for (let i = 0; i < 15; i += 1) {
+      const ch = body.charAt(i);
+      sum += i % 2 === 0 ? (odd[ch] ?? 0) : /\d/.test(ch) ? Number(ch) : ch.charCodeAt(0) - 65;
+    }
+    return body + String.fromCharCode(65 + (sum % 26));
+  },
+  bsn(g: Gen): string {
+    for (;;) {
+      const d = g.digits(8);
+      let sum = 0;
+      for (let i = 0; i < 8; i += 1) sum += Number(d[i]) * (9 - i);
+      const last = sum % 11;
+      if (last <= 9 && sum !== last) return `${d}${last}`;
+    }
+  },
+  cpf(g: Gen): string {
+    const d = g.digits(9);
+    const check = (s: string): number => {
+      let sum = 0;
+      for (let i = 0; i < s.length; i += 1) sum += Number(s[i]) * (s.length + 1 - i);
+      const r = (sum * 10) % 11;
+      return r === 10 ? 0 : r;
+    };
+    const d10 = `${d}${check(d)}`;
+    const full = `${d10}${check(d10)}`;
+    return `${full.slice(0, 3)}.${full.slice(3, 6)}.${full.slice(6, 9)}-${full.slice(9)}`;
+  },
+  aadhaar(g: Gen): string {
+    const d = `${g.int(2, 9)}${g.digits(10)}`;
+    let c = 0;
+    for (let i = 0; i < d.length; i += 1) c = VERHOEFF_D[c]?.[VERHOEFF_P[(i + 1) % 8]?.[Number(d[d.length - 1 - i])] ?? 0] ?? 0;
+    const full = `${d}${VERHOEFF_INV[c]}`;
+    return `${full.slice(0, 4)} ${full.slice(4, 8)} ${full.slice(8)}`;
+  },
+  sin(g: Gen): string {
+    const n = luhnComplete(`${g.int(1, 7)}${g.digits(7)}`);
+    return `${n.slice(0, 3)} ${n.slice(3, 6)} ${n.slice(6)}`;
+  },
+  nino(g: Gen): string {
+    return `${g.pick([...'ABCEGHJKLMNPRSTWXYZ'])}${g.pick([...'ABCEGHJKLMNPRSTWXYZ'])} ${g.digits(2)} ${g.digits(2)} ${g.digits(2)} ${g.pick([...'ABCD'])}`;
+  },
+};
+
 const group4 = (s: string, sep = ' '): string => s.replace(/(.{4})(?=.)/g, `$1${sep}`);
 
 function pem(g: Gen, label: string, escaped = false): Generated {
@@ -219,6 +310,24 @@ export function generators(g: Gen): Record<string, () => Generated> {
     CH_ID: () => plain(`ch_${g.alnum(24)}`),
     PK_LIVE: () => plain(`pk_live_${g.alnum(24)}`),
     MASKED_GITHUB_TOKEN: () => plain(`${'gh' + 'p_'}${'x'.repeat(36)}`),
+    // values with no recognisable shape: only the key that names them gives them away
+    HEX24: () => plain(g.hex(24)),
+    B64_32: () => plain(Buffer.from(g.alnum(24)).toString('base64')),
+    ALNUM12: () => plain(g.alnum(12)),
+    SHORT_PW: () => plain(`${g.alnum(6)}!${g.int(10, 99)}`),
+    NIR: () => plain(nationalIds.nir(g)),
+    STEUER_ID: () => plain(nationalIds.steuerId(g)),
+    DNI: () => plain(nationalIds.dni(g)),
+    NIE: () => plain(nationalIds.nie(g)),
+    CODICE_FISCALE: () => plain(nationalIds.codiceFiscale(g)),
+    BSN: () => plain(nationalIds.bsn(g)),
+    CPF: () => plain(nationalIds.cpf(g)),
+    AADHAAR: () => plain(nationalIds.aadhaar(g)),
+    SIN: () => plain(nationalIds.sin(g)),
+    NINO: () => plain(nationalIds.nino(g)),
+    PASSPORT: () => plain(`${g.chars(1, 'CFGHJKLMNPRTVWXYZ')}${g.digits(8)}`),
+    MAC_CISCO: () => plain(`${g.hex(4)}.${g.hex(4)}.${g.hex(4)}`.replace(/^0000/, 'a4b1')),
+    MAC_BARE: () => plain(g.hex(12)),
   };
 }
 

@@ -19,6 +19,25 @@ const RUNS: Record<string, () => string> = {
   'pem headers': () => '-----BEGIN PRIVATE KEY-----\n'.repeat(SIZE / 28),
   'url prefixes': () => 'https://a:'.repeat(SIZE / 10),
   'header names': () => 'Authorization: '.repeat(SIZE / 15),
+  // the structure pass: every reader on input shaped to make it re-read
+  'nested objects': () => '{"a":'.repeat(SIZE / 5),
+  'nested arrays': () => '[{"phones":['.repeat(SIZE / 12),
+  'unclosed json strings': () => '{"password": "'.repeat(SIZE / 14),
+  'escaped json': () => '"{\\"password\\":\\"'.repeat(SIZE / 18),
+  'xml tags': () => '<password><value>'.repeat(SIZE / 17),
+  'xml attributes': () => '<add key="token" value="'.repeat(SIZE / 24),
+  'table rows': () => '| password | phone | dob |\n'.repeat(SIZE / 26),
+  'csv header then junk': () => `id,password,phone\n${'1,'.repeat(SIZE / 2)}`,
+  'insert statements': () => 'INSERT INTO t (password) VALUES ('.repeat(SIZE / 33),
+  'assignment chains': () => 'password=password='.repeat(SIZE / 18),
+  'go and make operators': () => 'apiToken :::= ??= .= := '.repeat(SIZE / 24),
+  'form labels': () => 'Date of birth: Mot de passe: '.repeat(SIZE / 29),
+  'dates and birth words': () => 'born 3 March 1985 DOB 03/03/1985 '.repeat(SIZE / 33),
+  'yaml block scalars': () => 'key: |\n'.repeat(SIZE / 7),
+  'cookie lists': () => `Cookie: ${'a=b; '.repeat(SIZE / 5)}`,
+  'national id digits': () => 'Steuer-ID BSN SIN Aadhaar NIR '.repeat(SIZE / 60) + '1 2 3 4 5 6 7 8 9 0 '.repeat(SIZE / 40),
+  'address words': () => '12 Main Street Hauptstraße 12 rue de la Paix Calle Mayor 5 '.repeat(SIZE / 60),
+  'mac-like hex': () => 'mac aabb.ccdd.eeff 001122334455 '.repeat(SIZE / 32),
 };
 
 describe('pathological input', () => {

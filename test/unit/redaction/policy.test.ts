@@ -33,8 +33,9 @@ describe('github vs linear', () => {
     const kinds = out.findings.map((f) => f.kind);
     expect(kinds).toEqual(['customer', 'customer_domain', 'contact', 'email', 'phone', 'term', 'npm_token', 'ip']);
     for (const f of out.findings) {
-      expect(Object.keys(f).sort()).toEqual(['confidence', 'end', 'kind', 'replacement', 'start']);
+      expect(Object.keys(f).sort()).toEqual(['confidence', 'end', 'kind', 'replacement', 'rule', 'start', 'why']);
       expect(f.replacement).not.toContain(text.slice(f.start, f.end));
+      expect(f.why).not.toContain(text.slice(f.start, f.end));
     }
   });
 });
