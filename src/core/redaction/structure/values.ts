@@ -24,6 +24,12 @@ export interface ValueContext {
 const SCHEMES = /^(bearer|basic|token|digest|negotiate|ntlm|bot|apikey|api-key|key|sso-key|ssws|oauth|jwt|dpop|hawk|mac|aws4-hmac-sha256|sharedkey|splunk|genie|geniekey)[ \t]+(?=\S)/i;
 const COOKIE_ATTRIBUTES = /^(?:path|domain|expires|max-age|samesite|secure|httponly|priority|partitioned|version|comment)$/i;
 
+const PERSONAL: ReadonlySet<string> = new Set(['phone', 'dob', 'national_id', 'bank_account', 'address']);
+
+function isMaskOrTemplate(value: string): boolean {
+  return /^[*xX•#.\s()+/-]*[*xX•#]{3}[*xX•#.\s()+/-]*$/.test(value) || /^(?:\$\{.{1,100}\}|\{\{.{1,100}\}\}|<[^<>]{1,100}>)$/.test(value);
+}
+
 /** `ghp_xxxxxxxx…`, `sk_live_****`, `AKIA****************`: a token with its body masked. */
 function isMasked(value: string): boolean {
   const body = value.replace(/^(?:[A-Za-z0-9]{1,12}[_-]){1,3}/, '');
@@ -119,7 +125,10 @@ export function judgePair(
   const { start, end } = trimmed(text, rawStart, Math.min(rawEnd, rawStart + 8192));
   if (end <= start) return [];
   const value = text.slice(start, end);
-  if (isPlaceholderValue(value, placeholder) || isReference(value) || isMasked(value)) return [];
+  // Sequences such as 1234567 make a secret a dummy, but real phone numbers and ids contain them: personal
+  // fields with digits only stand aside for masks and templates.
+  const personal = PERSONAL.has(verdict.cls) && /\d/.test(value);
+  if (personal ? isMaskOrTemplate(value) : isPlaceholderValue(value, placeholder) || isReference(value) || isMasked(value)) return [];
   if (placeholder) {
     placeholder.lastIndex = 0;
     if (placeholder.test(value)) return []; // already redacted (a second pass)
