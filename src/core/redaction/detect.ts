@@ -8,7 +8,7 @@ import { detectHeaders } from './http-headers.js';
 import { detectIbans } from './iban.js';
 import { detectIdentity, type IdentityMatcher } from './identity.js';
 import { detectIps } from './ip.js';
-import { benignSpans, insideAny, overlapsAny } from './keep-rules.js';
+import { benignSpansAround, insideAny, overlapsAny } from './keep-rules.js';
 import { kindInfo } from './kinds.js';
 import { detectMacs } from './mac.js';
 import type { PhoneBudget, PhoneDetector } from './phone.js';
@@ -138,11 +138,13 @@ export class DetectionEngine {
     const { config } = this;
     const keep = mergeSpans([...placeholderSpans(text, config.placeholder), ...allowSpans(text, config.allow)]);
     let benign: Span[] | undefined;
+    const weak = candidates.filter((c) => c.weak);
     return candidates.filter((c) => {
       if (c.end <= c.start || !strips(config.target, kindInfo(c.kind).category)) return false;
       if (insideAny(keep, c.start, c.end)) return false;
       if (c.weak) {
-        benign ??= benignSpans(text);
+        // Benign strings are only looked for around weak detections, not over the whole text.
+        benign ??= benignSpansAround(text, weak);
         if (overlapsAny(benign, c.start, c.end)) return false;
       }
       return true;

@@ -1,6 +1,23 @@
 /** Shannon entropy in bits per character. */
+const ASCII_COUNTS = new Uint32Array(128);
+
 export function shannonEntropy(value: string): number {
   if (value.length === 0) return 0;
+  // Fast path for ASCII (every token and key): counts in a reused table, no allocation.
+  let ascii = true;
+  for (let i = 0; i < value.length && ascii; i += 1) ascii = value.charCodeAt(i) < 128;
+  if (ascii) {
+    ASCII_COUNTS.fill(0);
+    for (let i = 0; i < value.length; i += 1) ASCII_COUNTS[value.charCodeAt(i)] = (ASCII_COUNTS[value.charCodeAt(i)] ?? 0) + 1;
+    let bits = 0;
+    for (let c = 0; c < 128; c += 1) {
+      const count = ASCII_COUNTS[c] ?? 0;
+      if (count === 0) continue;
+      const p = count / value.length;
+      bits -= p * Math.log2(p);
+    }
+    return bits;
+  }
   const counts = new Map<string, number>();
   for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   let bits = 0;

@@ -115,6 +115,41 @@ export function benignSpans(text: string): Span[] {
   return merged;
 }
 
+/** Longer than any benign string (a 128-digit digest is the longest), so one overlapping a range is seen. */
+const MARGIN = 256;
+
+/**
+ * `benignSpans` restricted to windows around the given ranges (merged, widened to whitespace where it is near),
+ * so that a few weak detections in a 10 MiB log cost a few short scans rather than one scan of everything.
+ */
+export function benignSpansAround(text: string, ranges: readonly Span[]): Span[] {
+  if (ranges.length === 0) return [];
+  const windows: Span[] = ranges.map((r) => ({ start: Math.max(0, r.start - MARGIN), end: Math.min(text.length, r.end + MARGIN) }));
+  windows.sort((a, b) => a.start - b.start);
+  const spans: Span[] = [];
+  let i = 0;
+  while (i < windows.length) {
+    let { start, end } = windows[i] as Span;
+    i += 1;
+    while (i < windows.length && (windows[i] as Span).start <= end) {
+      end = Math.max(end, (windows[i] as Span).end);
+      i += 1;
+    }
+    // Cut at whitespace so that no benign string is cut by the window's edge.
+    for (let k = 0; k < MARGIN && start > 0 && !/\s/.test(text.charAt(start - 1)); k += 1) start -= 1;
+    for (let k = 0; k < MARGIN && end < text.length && !/\s/.test(text.charAt(end)); k += 1) end += 1;
+    for (const s of benignSpans(text.slice(start, end))) spans.push({ start: s.start + start, end: s.end + start });
+  }
+  spans.sort((a, b) => a.start - b.start);
+  const merged: Span[] = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ ...s });
+  }
+  return merged;
+}
+
 /** Whether [start, end) overlaps any of the sorted, disjoint spans. */
 export function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
   let lo = 0;

@@ -38,7 +38,9 @@ interface Compiled {
   pairs: Uint8Array;
   byPair: Map<number, CompiledPrefix[]>;
   infixes: CompiledInfix[];
-  keywords: RegExp;
+  /** Lower-cased first two characters of every keyword, as for `pairs`. */
+  keywordPairs: Uint8Array;
+  keywordsByPair: Map<number, string[]>;
   byKeyword: Map<string, CompiledKeyword[]>;
 }
 
@@ -47,8 +49,6 @@ const tailOf = (tail: string | undefined): string => `(?![${tail ?? DEFAULT_TAIL
 function defaultKeep(prefix: string): number {
   return /[_\-.$]$/.test(prefix) && prefix.length >= 3 ? prefix.length : 0;
 }
-
-const escapeRegExp = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
 
 let compiled: Compiled | undefined;
 
@@ -87,8 +87,18 @@ function compile(families: readonly Family[]): Compiled {
   }
   // Longest prefix first: `sk-ant-api03-` before `sk-`, `pylon_api_eu_` before `pylon_api_`.
   for (const list of byPair.values()) list.sort((a, b) => b.prefix.length - a.prefix.length);
-  const words = [...byKeyword.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  return { pairs, byPair, infixes, keywords: new RegExp(words.join('|'), 'g'), byKeyword };
+  const keywordPairs = new Uint8Array(128 * 128);
+  const keywordsByPair = new Map<number, string[]>();
+  for (const kw of byKeyword.keys()) {
+    const key = (kw.charCodeAt(0) << 7) | kw.charCodeAt(1);
+    if (kw.length < 3 || kw.charCodeAt(0) >= 128 || kw.charCodeAt(1) >= 128 || kw !== kw.toLowerCase()) throw new Error(`keyword ${kw} must be lower-case ASCII, three characters or more`);
+    keywordPairs[key] = 1;
+    const list = keywordsByPair.get(key) ?? [];
+    list.push(kw);
+    keywordsByPair.set(key, list);
+  }
+  for (const list of keywordsByPair.values()) list.sort((a, b) => b.length - a.length);
+  return { pairs, byPair, infixes, keywordPairs, keywordsByPair, byKeyword };
 }
 
 function tables(): Compiled {
@@ -121,15 +131,42 @@ function accept(family: Family, token: string, body: string): boolean {
   return token.length > 0 && !isDummyTokenBody(body, { allowRuns: family.allowRuns, entropy: family.entropy });
 }
 
+const lowerCode = (code: number): number => (code >= 0x41 && code <= 0x5a ? code + 0x20 : code);
+
+/** `text.slice(at).toLowerCase().startsWith(word)` for a lower-case ASCII word, without allocating. */
+function startsWithLower(text: string, at: number, word: string): boolean {
+  if (at + word.length > text.length) return false;
+  for (let k = 0; k < word.length; k += 1) if (lowerCode(text.charCodeAt(at + k)) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
 export function detectProviderTokens(text: string): ProviderFinding[] {
-  const { pairs, byPair, infixes } = tables();
+  const { pairs, byPair, infixes, keywordPairs, keywordsByPair } = tables();
   const found: ProviderFinding[] = [];
+  const keywordHits: Array<[at: number, keyword: string]> = [];
   const n = text.length;
+  let prev = 0x20;
   for (let i = 0; i + 1 < n; i += 1) {
     const c0 = text.charCodeAt(i);
+    const before = prev;
+    prev = c0;
+    const wordStart = !isWordCode(before) || startsRun(text, i);
+    // A keyword also starts a camel-case segment: `myTwilioToken`.
+    const camel = !wordStart && c0 >= 0x41 && c0 <= 0x5a && ((before >= 0x61 && before <= 0x7a) || (before >= 0x30 && before <= 0x39));
+    // Inside a run of letters and digits nothing starts: one comparison rejects most positions.
+    if (!wordStart && !camel) continue;
     const c1 = text.charCodeAt(i + 1);
-    if (c0 >= 128 || c1 >= 128 || pairs[(c0 << 7) | c1] === 0) continue;
-    if (!startsRun(text, i)) continue;
+    if (c0 >= 128 || c1 >= 128) continue;
+    const lowerPair = (lowerCode(c0) << 7) | lowerCode(c1);
+    if (keywordPairs[lowerPair] === 1) {
+      for (const kw of keywordsByPair.get(lowerPair) ?? []) {
+        if (startsWithLower(text, i, kw)) {
+          keywordHits.push([i, kw]);
+          break;
+        }
+      }
+    }
+    if (!wordStart || pairs[(c0 << 7) | c1] === 0) continue;
     const rules = byPair.get((c0 << 7) | c1);
     if (!rules) continue;
     for (const rule of rules) {
@@ -151,13 +188,14 @@ export function detectProviderTokens(text: string): ProviderFinding[] {
         keepPrefix: rule.keep > 0 ? token.slice(0, rule.keep) : undefined,
       });
       i = end - 1;
+      prev = text.charCodeAt(i);
       break;
     }
   }
   for (const rule of infixes) {
     for (const c of detectInfix(text, rule)) found.push(c);
   }
-  for (const c of detectKeywordAssignments(text)) found.push(c);
+  for (const c of detectKeywordAssignments(text, keywordHits)) found.push(c);
   return found;
 }
 
@@ -190,21 +228,18 @@ function detectInfix(text: string, rule: CompiledInfix): ProviderFinding[] {
 const ASSIGNMENT =
   /[\w.-]{0,60}(?:[ \t]{1,4}[A-Za-z_][\w.[\]*]{0,30})?["'\]]{0,2}[ \t]{0,4}(?::[ \t]{0,4}[A-Za-z][\w.<>?]{0,30}[ \t]{1,4}(?==))?(?:=>|:{1,3}=|\?=|\.=|\+=|\|\|=?|=|:|>|,)[ \t]{0,4}(?:["'`]|\s{0,12}["'`]?)/y;
 
-function detectKeywordAssignments(text: string): ProviderFinding[] {
-  const { keywords, byKeyword } = tables();
+function detectKeywordAssignments(text: string, hits: ReadonlyArray<[number, string]>): ProviderFinding[] {
+  const { byKeyword } = tables();
   const found: ProviderFinding[] = [];
-  const lower = text.toLowerCase();
-  // Lower-casing can change the length of a few non-ASCII strings; offsets must stay those of `text`.
-  const haystack = lower.length === text.length ? lower : text;
-  keywords.lastIndex = 0;
-  for (let m = keywords.exec(haystack); m !== null; m = keywords.exec(haystack)) {
-    const rules = byKeyword.get(m[0]);
+  let done = 0;
+  for (const [at, kw] of hits) {
+    if (at < done) continue;
+    const rules = byKeyword.get(kw);
     if (!rules) continue;
-    ASSIGNMENT.lastIndex = m.index + m[0].length;
-    const assignment = ASSIGNMENT.exec(text);
-    if (!assignment) continue;
+    ASSIGNMENT.lastIndex = at + kw.length;
+    if (!ASSIGNMENT.exec(text)) continue;
     const valueStart = ASSIGNMENT.lastIndex;
-    keywords.lastIndex = Math.max(keywords.lastIndex, valueStart);
+    done = valueStart;
     for (const rule of rules) {
       rule.value.lastIndex = valueStart;
       const v = rule.value.exec(text);
@@ -212,7 +247,7 @@ function detectKeywordAssignments(text: string): ProviderFinding[] {
       if (!accept(rule.family, v[0], v[0])) continue;
       const end = valueStart + v[0].length;
       found.push({ kind: familyKind(rule.family), family: rule.family.id, start: valueStart, end, confidence: 'medium', key: v[0] });
-      keywords.lastIndex = Math.max(keywords.lastIndex, end);
+      done = end;
       break;
     }
   }
