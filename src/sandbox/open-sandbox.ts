@@ -22,7 +22,8 @@ export async function openSandbox(options: { stateDir: string; fetch: typeof fet
     env: sandbox.env,
     config,
     async close() {
-      await sandbox.save();
+      // A dry run talks to no service: skip writing the whole workspace back unchanged.
+      if (sandbox.touched()) await sandbox.save();
       await sandbox.stop();
     },
   };

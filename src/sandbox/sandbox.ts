@@ -56,6 +56,8 @@ export interface Sandbox {
   env: Record<string, string>;
   dir: string;
   save(): Promise<void>;
+  /** Whether any emulator was sent a request: a run that sent none changed nothing worth saving. */
+  touched(): boolean;
   stop(): Promise<void>;
 }
 
@@ -127,6 +129,7 @@ export async function startSandbox(options: { stateDir: string; reset?: boolean;
     env: sandboxEnv(urls),
     dir,
     save,
+    touched: () => [linear, github, pylon, pagerduty, slack].some((emulator) => emulator.server.requests.length > 0),
     async stop() {
       await Promise.all([linear.stop(), github.stop(), pylon.stop(), pagerduty.stop(), slack.stop()]);
     },
