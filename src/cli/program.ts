@@ -10,6 +10,7 @@ import { registerDoctor } from '../commands/doctor/register.js';
 import { registerCompletion } from '../commands/completion/register.js';
 import { registerUpdate } from '../commands/update/register.js';
 import { registerImmediate } from '../commands/immediate/register.js';
+import { registerFollowups } from '../commands/followups/register.js';
 
 export interface GlobalFlags {
   debug?: boolean;
@@ -49,6 +50,7 @@ LINEAR_API_URL, GITHUB_API_URL, PYLON_API_URL override the endpoints.`,
   registerSync(program, setup);
   registerUpdate(program, setup);
   registerImmediate(program, setup);
+  registerFollowups(program, setup);
   registerSandbox(program, setup);
   registerDoctor(program, setup);
   registerCompletion(program, setup);

@@ -33,8 +33,11 @@ export interface PageLinks {
  * customer's unredacted wording; the URL works without it, so a page carries only `/issue/SUP-12`.
  */
 export function linearUrlWithoutSlug(url: string, identifier: string): string {
-  const at = url.indexOf(`/issue/${identifier}`);
-  return at < 0 ? url : url.slice(0, at + `/issue/${identifier}`.length);
+  const part = `/issue/${identifier}`;
+  const at = url.indexOf(part);
+  const next = url[at + part.length];
+  if (at < 0 || (next !== undefined && next !== '/' && next !== '?' && next !== '#')) return url;
+  return url.slice(0, at + part.length);
 }
 
 /** The links as a page shows them. */

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from '../../context.js';
 import { draftCustomerUpdate, statusSituation } from '../../core/customer-update.js';
 import { etaFromComments } from '../../core/eta-comment.js';
-import { linkedRefs, type GitHubIssueRef } from '../../core/linked-refs.js';
+import { linkedRefs, pylonTicketRef, type GitHubIssueRef } from '../../core/linked-refs.js';
+import { recordTold } from '../followups/told.js';
 import { updateMarker } from '../../core/message-html.js';
 import { priorityFromLinear } from '../../core/priority.js';
 import { createRedactor } from '../../core/redaction/index.js';
@@ -13,6 +14,7 @@ import { hasToken } from '../../services/credentials.js';
 import { parseRepo } from '../../services/github/types.js';
 import { allSettledOrThrow } from '../../services/http/settle.js';
 import type { LinearIssueDetails } from '../../services/linear/types.js';
+import type { PylonIssue } from '../../services/pylon/types.js';
 import { runFilingSteps } from '../new/run.js';
 import type { UpdateOptions } from './options.js';
 
@@ -62,6 +64,7 @@ export async function runUpdate(ctx: Context, options: UpdateOptions): Promise<U
 
   const tickets: UpdateResult['tickets'] = refs.pylon.map((ref) => ({ number: ref.number, url: ref.url }));
   const targets: Array<{ ticketId: string; number: number }> = [];
+  let read: PylonIssue[] = [];
   const accounts: Array<{ name: string; domains: string[] }> = [];
   if (options.post) {
     if (refs.pylon.length === 0) {
@@ -70,7 +73,7 @@ export async function runUpdate(ctx: Context, options: UpdateOptions): Promise<U
       });
     }
     const pylon = await ctx.pylon();
-    const read = await allSettledOrThrow(refs.pylon.map((ref) => pylon.issue(ref.number)));
+    read = await allSettledOrThrow(refs.pylon.map((ref) => pylon.issue(ref.number)));
     targets.push(...read.map((t) => ({ ticketId: t.id, number: t.number })));
     const accountIds = [...new Set(read.map((t) => t.account?.id).filter((id): id is string => Boolean(id)))];
     for (const account of await allSettledOrThrow(accountIds.map((id) => pylon.account(id)))) {
@@ -118,6 +121,17 @@ export async function runUpdate(ctx: Context, options: UpdateOptions): Promise<U
     // Nothing was sent that may have landed: nothing to resume.
     if (nothingCreated(record)) await journal.remove(record.id);
     throw error;
+  }
+  // What the customer was told now counts as their last update for `triage followups`, wherever it runs.
+  const told = new Map(read.map((t) => [t.number, t.id]));
+  for (const attachment of issue.attachments) {
+    const ref = pylonTicketRef(attachment);
+    const ticketId = ref ? told.get(ref.number) : undefined;
+    if (!ticketId || !record.results.posted?.[ticketId]) continue;
+    await recordTold(linear, { attachment, issue }, ctx.now()).catch((error: unknown) => {
+      if (error instanceof AuthError) throw error;
+      ctx.io.warn(`Posted, but the time of this update was not recorded on ${issue.identifier}'s link to Pylon #${ref!.number}; \`triage followups\` may list it again.`);
+    });
   }
   return result;
 }

@@ -7,6 +7,7 @@ import type {
   LinearAttachment,
   LinearCandidateIssue,
   LinearCustomer,
+  LinearFollowupIssue,
   LinearImmediateIssue,
   LinearIssue,
   LinearIssueDetails,
@@ -115,6 +116,18 @@ export class LinearGateway {
     const data = await this.request(q.ISSUES_FOR_SYNC, { ids, first: ids.length, links });
     const nodes = (data.issues as Nodes<Omit<LinearSyncIssue, 'attachments'> & { attachments: Nodes<LinearAttachment> }>).nodes;
     return nodes.map((n) => ({ id: n.id, identifier: n.identifier, url: n.url, priority: n.priority, attachments: n.attachments.nodes }));
+  }
+
+  /** Issues per `issuesForFollowups` request. */
+  static readonly FOLLOWUPS_BATCH_MAX = 100;
+
+  /** Many issues in ONE request (at most a hundred), with their state, priority and links; unknown ids are absent. */
+  async issuesForFollowups(ids: string[]): Promise<LinearFollowupIssue[]> {
+    if (ids.length === 0) return [];
+    if (ids.length > LinearGateway.FOLLOWUPS_BATCH_MAX) throw new Error(`issuesForFollowups takes at most ${LinearGateway.FOLLOWUPS_BATCH_MAX} ids`);
+    const data = await this.request(q.ISSUES_FOR_FOLLOWUPS, { ids, first: ids.length });
+    const nodes = (data.issues as Nodes<Omit<LinearFollowupIssue, 'attachments'> & { attachments: Nodes<LinearAttachment> }>).nodes;
+    return nodes.map((n) => ({ ...n, attachments: n.attachments.nodes }));
   }
 
   /** Sets a value, so running it twice changes nothing. */

@@ -148,3 +148,20 @@ export const CUSTOMER_NEEDS_OF_ISSUES = `query triageCustomerNeedsOf($ids: [ID!]
     pageInfo { hasNextPage endCursor }
   }
 }`;
+
+/**
+ * `triage followups`: up to a hundred issues by id in one request, with what decides whether their customers are
+ * owed an update (state, when it closed, priority) and their links (the Pylon attachments carry what the customer
+ * was last told; the GitHub link carries the ETA).
+ */
+export const ISSUES_FOR_FOLLOWUPS = `query triageIssuesForFollowups($ids: [ID!], $first: Int) {
+  issues(filter: { id: { in: $ids } }, first: $first, includeArchived: true) {
+    nodes {
+      id identifier url title priority completedAt canceledAt
+      state { name type }
+      team { key }
+      assignee { email }
+      attachments(first: 50) { nodes { id url title metadata createdAt } }
+    }
+  }
+}`;

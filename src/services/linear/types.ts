@@ -43,6 +43,7 @@ export interface LinearAttachment {
   url: string;
   title: string;
   metadata?: Record<string, unknown> | null;
+  createdAt?: string;
 }
 
 export interface CreateLinearIssueInput {
@@ -116,4 +117,19 @@ export interface LinearImmediateIssue {
   moreNeeds: boolean;
   /** As many links as the page reads: there may be more. */
   moreLinks: boolean;
+}
+
+/** An issue as `triage followups` reads it. */
+export interface LinearFollowupIssue {
+  id: string;
+  identifier: string;
+  url: string;
+  title: string;
+  priority: number;
+  completedAt: string | null;
+  canceledAt: string | null;
+  state: { name: string; type: string };
+  team: { key: string };
+  assignee: { email: string } | null;
+  attachments: LinearAttachment[];
 }
