@@ -58,23 +58,46 @@ function longestRun(value: string): number {
   return best;
 }
 
-/** Share of neighbouring pairs that step by one (`abcd`, `4321`, `0123456789`). */
+/** Share of neighbouring pairs that step by one (`abcd`, `4321`, `0123456789`, where 9 → 0 is a step too). */
 function sequentialShare(value: string): number {
   if (value.length < 2) return 0;
   let steps = 0;
   for (let i = 1; i < value.length; i += 1) {
-    const d = value.charCodeAt(i) - value.charCodeAt(i - 1);
-    if (d === 1 || d === -1) steps += 1;
+    const a = value.charCodeAt(i - 1);
+    const b = value.charCodeAt(i);
+    const d = b - a;
+    if (d === 1 || d === -1 || (a === 0x39 && b === 0x30) || (a === 0x30 && b === 0x39)) steps += 1;
   }
   return steps / (value.length - 1);
 }
 
-/** Whether the value is (almost) a short unit repeated: `abc123abc123`, `deadbeefdeadbeef`. */
+/**
+ * The share of steps that marks a typed sequence. A random digit string steps by one at about one pair in five,
+ * so a low bar on a short value keeps real ids as dummies (a 12-digit key at 0.6 did, about once in 200): short
+ * values must be a sequence throughout, longer ones almost throughout.
+ */
+function isSequence(compact: string): boolean {
+  return sequentialShare(compact) >= (compact.length < 12 ? 1 : 0.85);
+}
+
+function periodicShare(value: string, from: number, p: number): number {
+  let same = 0;
+  for (let i = from + p; i < value.length; i += 1) if (value.charCodeAt(i) === value.charCodeAt(i - p)) same += 1;
+  return same / (value.length - from - p);
+}
+
+/**
+ * Whether the value is (almost) a short unit repeated: `abc123abc123`, `deadbeefdeadbeef`. A token body often
+ * starts with a fixed part of its format (a version, a type letter, a region) before the repeated stand-in, so a
+ * lead of up to eight characters may be skipped when at least 16 repeated ones follow; a random body repeats a
+ * unit at 85 % over 16 characters with negligible probability.
+ */
 function isPeriodic(value: string): boolean {
   for (let p = 1; p <= 8 && p * 3 <= value.length; p += 1) {
-    let same = 0;
-    for (let i = p; i < value.length; i += 1) if (value.charCodeAt(i) === value.charCodeAt(i - p)) same += 1;
-    if (same / (value.length - p) >= 0.9) return true;
+    if (periodicShare(value, 0, p) >= 0.9) return true;
+  }
+  for (let lead = 1; lead <= 8 && value.length - lead >= 16; lead += 1) {
+    for (let p = 1; p <= 8; p += 1) if (periodicShare(value, lead, p) >= 0.85) return true;
   }
   return false;
 }
@@ -110,7 +133,7 @@ export function isDummyValue(value: string): boolean {
     if (segments.length > 1 && segments.every((s) => s.length >= 2 && longestRun(s) >= s.length - 1)) return true;
   }
   if (compact.length >= 6 && longestRun(compact) === compact.length) return true;
-  if (compact.length >= 8 && sequentialShare(compact) >= 0.6) return true;
+  if (compact.length >= 8 && isSequence(compact)) return true;
   if (compact.length >= 9 && isPeriodic(compact)) return true;
   return false;
 }

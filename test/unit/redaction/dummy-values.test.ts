@@ -75,3 +75,22 @@ describe('placeholders survive', () => {
     }
   });
 });
+
+describe('short random ids', () => {
+  it('a random digit id of 8 to 16 digits is never read as a typed sequence or a repeated unit', () => {
+    // A low bar on short values kept about one 12-digit key in 200 (a heap id: 989894443438).
+    for (let length = 8; length <= 16; length += 1) {
+      for (let i = 0; i < 3000; i += 1) {
+        const id = g.digits(length);
+        expect(isDummyTokenBody(id), id).toBe(false);
+      }
+    }
+    expect(isDummyTokenBody('989894443438')).toBe(false);
+  });
+
+  it('typed sequences stay dummies, also across the 9 → 0 wrap', () => {
+    for (const value of ['12345678', '1234567890', '98765432', '7890123456', 'abcdefghijkl', '0123456789abcdef']) {
+      expect(isDummyValue(value), value).toBe(true);
+    }
+  });
+});

@@ -169,6 +169,9 @@ export function detectProviderTokens(text: string): ProviderFinding[] {
     if (!wordStart || pairs[(c0 << 7) | c1] === 0) continue;
     const rules = byPair.get((c0 << 7) | c1);
     if (!rules) continue;
+    // Every rule whose prefix is here is tried and the longest token wins: families share prefixes (`live_` is
+    // Mollie's and GoCardless's), and the first to match may stop short of a body that another family's covers.
+    let best: { rule: CompiledPrefix; end: number } | undefined;
     for (const rule of rules) {
       if (!text.startsWith(rule.prefix, i)) continue;
       const bodyStart = i + rule.prefix.length;
@@ -176,8 +179,13 @@ export function detectProviderTokens(text: string): ProviderFinding[] {
       const m = rule.body.exec(text);
       if (!m) continue;
       const end = bodyStart + m[0].length;
+      if (best && end <= best.end) continue;
+      if (!accept(rule.family, text.slice(i, end), m[0])) continue;
+      best = { rule, end };
+    }
+    if (best) {
+      const { rule, end } = best;
       const token = text.slice(i, end);
-      if (!accept(rule.family, token, m[0])) continue;
       found.push({
         kind: familyKind(rule.family),
         family: rule.family.id,
@@ -189,7 +197,6 @@ export function detectProviderTokens(text: string): ProviderFinding[] {
       });
       i = end - 1;
       prev = text.charCodeAt(i);
-      break;
     }
   }
   for (const rule of infixes) {
