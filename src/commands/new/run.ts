@@ -54,7 +54,7 @@ export async function runNew(ctx: Context, options: NewOptions, hooks: RunNewHoo
   } else {
     applyPrioritySource(options, config);
     checkTypeFlags(options);
-    ({ planned, candidates } = await planScripted(ctx, options as CompleteOptions, config));
+    ({ planned, candidates } = await stoppingCleanly(ctx, config, options, { keepDraft: false }, () => planScripted(ctx, options as CompleteOptions, config)));
     if (!options.dryRun) hooks.onPlanned?.(planned, candidates);
   }
   if (options.dryRun) return { kind: 'dry-run', planned, candidates };
@@ -158,16 +158,26 @@ export function applyPrioritySource(options: NewOptions, config: TriageConfig): 
 
 async function runWizardSavingDraft(ctx: Context, config: TriageConfig, options: NewOptions): Promise<{ planned: Planned; candidates: CandidateSearch | null }> {
   const { NewWizard } = await import('./wizard.js');
+  return stoppingCleanly(ctx, config, options, { keepDraft: true }, () => new NewWizard(ctx, config, options).run());
+}
+
+/**
+ * A Ctrl-C, Esc or signal at any question before filing (the wizard's, or the one a scripted `--no-page` run
+ * still asks in a terminal) is a plain "nothing was filed", never a bare "Cancelled"; with `keepDraft`, a
+ * description the engineer typed is saved (redacted) and the message says how to pick it up again.
+ */
+async function stoppingCleanly<T>(ctx: Context, config: TriageConfig, options: NewOptions, how: { keepDraft: boolean }, work: () => Promise<T>): Promise<T> {
   try {
-    return await new NewWizard(ctx, config, options).run();
+    return await work();
   } catch (error) {
     if (!(error instanceof CancelledError) && !(error instanceof InterruptedError)) throw error;
     const stopped = (message: string, hint?: string) =>
       error instanceof InterruptedError ? new InterruptedError(error.signal, message, hint ? { hint } : {}) : new CancelledError(message, hint ? { hint } : {});
+    const message = error instanceof InterruptedError ? `Interrupted (${error.signal}): nothing was filed` : 'Cancelled: nothing was filed';
     // Nothing had been typed worth keeping: say what happened, plainly.
-    if (!options.body) throw stopped(error instanceof InterruptedError ? `Interrupted (${error.signal}): nothing was filed` : 'Cancelled: nothing was filed');
+    if (!how.keepDraft || !options.body) throw stopped(message);
     const file = await saveDraftOf(ctx, config, options);
-    throw stopped(error instanceof InterruptedError ? `Interrupted (${error.signal}): nothing was filed` : 'Cancelled: nothing was filed', `Your draft was saved (redacted) to ${file}\nRecover it with: triage new --recover ${file}`);
+    throw stopped(message, `Your draft was saved (redacted) to ${file}\nRecover it with: triage new --recover ${file}`);
   }
 }
 
