@@ -390,3 +390,35 @@ describe('demo workspace', () => {
     ]);
   });
 });
+
+describe('oncall.resolveOnDone in triage sync', () => {
+  it('a sync that may write resolves the incident of a paged filing once its issue is Done; a dry run does not', async () => {
+    const filed = await runCli(['new', '--config', EXAMPLE_CONFIG, '--title', 'Paged, then fixed', '--body', 'down', '--type', 'quick-fix', '--impact', 'outage', '--customer', 'Initech', '--json'], {
+      env: emu.env,
+      home,
+      overrides: { now, sleep },
+    });
+    expect(filed.code, filed.stderr).toBe(0);
+    const out = JSON.parse(filed.stdout);
+    const dedupKey = `triage-${out.filingId}`;
+    const incident = () => emu.pagerduty.state.incidents.find((i) => i.dedupKey === dedupKey)!;
+    expect(incident().status).toBe('triggered');
+
+    // Still open: nothing to resolve.
+    expect((await json(['--yes'])).out).toMatchObject({ resolvedPages: [] });
+    const issue = emu.linear.state.issues.find((i) => i.id === out.linear.id)!;
+    issue.stateId = emu.linear.state.workflowStates.find((s) => s.teamId === issue.teamId && s.type === 'completed')!.id;
+
+    const dry = await sync(['--dry-run']);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(incident().status).toBe('triggered');
+
+    const applied = await sync(['--yes']);
+    expect(applied.code, applied.stderr).toBe(0);
+    expect(applied.stderr).toContain(`Resolved the PagerDuty incident of ${out.linear.identifier}`);
+    expect(incident().status).toBe('resolved');
+    const again = await json(['--yes']);
+    expect((again.out as unknown as { resolvedPages: unknown[] }).resolvedPages).toEqual([]);
+    expect(incident().events.filter((e) => e.action === 'resolve')).toHaveLength(1);
+  });
+});

@@ -1,3 +1,4 @@
+import { renderResolved as renderResolvedPages } from '../../filing/resolve-pages.js';
 import type { IO } from '../../cli/io.js';
 import { priorityFromLinear } from '../../core/priority.js';
 import type { FollowupRow, FollowupsResult } from './run.js';
@@ -52,10 +53,7 @@ export function renderFollowups(io: IO, result: FollowupsResult): void {
 }
 
 export function renderResolved(io: IO, result: FollowupsResult): void {
-  for (const r of result.resolved) {
-    if (r.error) io.err(`${io.color.red('✗')} PagerDuty incident of ${r.identifier} not resolved: ${r.error}`);
-    else io.success(`Resolved the PagerDuty incident of ${r.identifier} (${r.state})`);
-  }
+  renderResolvedPages(io, result.resolved);
 }
 
 function cell(text: string): string {
