@@ -24,8 +24,9 @@ attachment that links the ticket): changed only in Pylon → Linear follows; cha
 drift, Pylon follows only with --direction both; changed on both → conflict, never touched; never
 synced → the source of truth (pylon.sync.sourceOfTruth, default Pylon) wins.
 
-With oncall.resolveOnDone, a run that may write also resolves the PagerDuty incidents of paged
-filings (this machine's journal) whose Linear issue is now Done or Canceled.
+With oncall.resolveOnDone, a run that may write also resolves the PagerDuty
+incidents of paged filings (in this machine's journal) whose Linear issue is
+now Done or Canceled.
 
 Needs PYLON_API_TOKEN and LINEAR_API_KEY.
 Exit codes: 0 ok, 1 a change failed or --check found something out of line, 2 usage or config error
