@@ -126,3 +126,39 @@ describe('triage sync of 10,000 linked pairs', { timeout: 120_000 }, () => {
     expect(run.stderr).toContain('Linear refused further requests (rate limit)');
   });
 });
+
+describe('reading both sides', () => {
+  it('asks for the next Pylon page while the Linear issues of the current one are read', async () => {
+    workspace = syncWorkspace({ pairs: 2_500, drifted: 0, accounts: 10 });
+    linear = createLinearEmulator({ state: workspace.linear });
+    pylon = createPylonEmulator({ state: workspace.pylon, webUrl: SYNC_WEB_URL, now });
+    const [linearUrl, pylonUrl] = await Promise.all([linear.start(), pylon.start()]);
+    env = { LINEAR_API_KEY: workspace.tokens.linear, LINEAR_API_URL: `${linearUrl}/graphql`, PYLON_API_TOKEN: workspace.tokens.pylon, PYLON_API_URL: pylonUrl };
+    home = await tempHome();
+    const searches = () => pylon.server.count((r) => r.operation === 'pylon.issues.search');
+    // Hold the first Linear read until the second search page has been asked for. Without the overlap the
+    // second page waits for this read, so the hold ends only by the fallback timer and `overlapped` stays false.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let overlapped = false;
+    const watch = setInterval(() => {
+      if (searches() >= 2) {
+        overlapped = true;
+        release();
+      }
+    }, 5);
+    const fallback = setTimeout(() => release(), 10_000);
+    linear.server.injectFault({ match: (r) => r.operation === 'issues', times: 1, until: held });
+    try {
+      const { run, out } = await sync(['--dry-run']);
+      expect(run.code, run.stderr).toBe(0);
+      expect(out.summary.pairs).toBe(2_500);
+    } finally {
+      clearInterval(watch);
+      clearTimeout(fallback);
+      release();
+    }
+    expect(overlapped).toBe(true);
+    expect(searches()).toBeGreaterThanOrEqual(3);
+  });
+});

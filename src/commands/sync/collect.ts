@@ -58,7 +58,26 @@ export async function collectPairs(input: {
   const seen = new Set<string>();
   let scanned = 0;
 
-  for await (const page of input.pylon.searchIssuePages(input.filter, { pageSize: input.pageSize })) {
+  // The next search page is asked for while this page's Linear issues are read: each page needs only the
+  // previous page's cursor, so the two services' round trips overlap instead of adding up.
+  const pages = input.pylon.searchIssuePages(input.filter, { pageSize: input.pageSize })[Symbol.asyncIterator]();
+  let next = pages.next();
+  try {
+    for (;;) {
+      const current = await next;
+      if (current.done) break;
+      next = pages.next();
+      // Settled later (or never, when this page's reads fail first): not an unhandled rejection meanwhile.
+      next.catch(() => {});
+      await collectPage(current.value);
+    }
+  } finally {
+    // Stopped early by an error: the generator's finally blocks run, and no further page is fetched.
+    await pages.return?.(undefined);
+  }
+  return { pairs, scanned };
+
+  async function collectPage(page: PylonIssue[]): Promise<void> {
     scanned += page.length;
     const fresh: SyncPair[] = [];
     for (const ticket of page) {
@@ -93,7 +112,6 @@ export async function collectPairs(input: {
     pairs.push(...fresh);
     input.progress(scanned, pairs.length);
   }
-  return { pairs, scanned };
 }
 
 function linearIdsOf(ticket: PylonIssue): string[] {
