@@ -18,6 +18,21 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 //   code); it is a devDependency, and bundling it would add 9 MB.
 const external = ['typescript'];
 
+/**
+ * zod re-exports every locale it ships (`z.locales`, 366 kB of error messages in 40-odd languages) and so
+ * bundles them all, although it configures English by itself and triage reads only English messages. The
+ * re-export resolves to an empty namespace; English is imported by zod directly and stays.
+ */
+const zodWithoutLocaleCatalogue = {
+  name: 'zod-without-locale-catalogue',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir) ? { path: 'zod-locales', namespace: 'zod-locales' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 await rm(`${root}/dist`, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
@@ -42,6 +57,7 @@ const result = await build({
   sourcesContent: false,
   legalComments: 'linked',
   external,
+  plugins: [zodWithoutLocaleCatalogue],
   // Bundled CommonJS dependencies (cosmiconfig, graphql, mustache, bottleneck) call require() for Node's
   // built-ins; ESM output has no require, so each chunk gets one bound to its own URL.
   banner: { js: "import { createRequire as __triageCreateRequire } from 'node:module'; const require = __triageCreateRequire(import.meta.url);" },

@@ -25,6 +25,11 @@ export interface ContextInit {
   prompter?: Prompter;
   /** A config already in hand (tests, the sandbox); otherwise it is searched for on first use. */
   config?: TriageConfig;
+  /**
+   * Endpoints known only once services run (the sandbox's emulators, started on first use): merged over `env`
+   * before the first gateway is made.
+   */
+  services?: () => Promise<Record<string, string>>;
   /** Per-request timeout for every service. */
   timeoutMs?: number;
   /** Tests shrink retry waits; production leaves it unset. */
@@ -53,6 +58,7 @@ export class Context {
   private readonly clock: () => Date;
   private prompterInstance: Prompter | undefined;
   private configPromise: Promise<TriageConfig> | undefined;
+  private serviceEnvPromise: Promise<Env> | undefined;
   private configPath: string | undefined;
   private linearGateway: Promise<LinearGateway> | undefined;
   private githubGateway: Promise<GitHubGateway> | undefined;
@@ -106,6 +112,13 @@ export class Context {
     }
   }
 
+  /** `env` with the endpoints of services that start on demand (the sandbox); `env` itself otherwise. */
+  serviceEnv(): Promise<Env> {
+    const services = this.init.services;
+    this.serviceEnvPromise ??= services ? services().then((extra) => ({ ...this.env, ...extra })) : Promise.resolve(this.env);
+    return this.serviceEnvPromise;
+  }
+
   config(): Promise<TriageConfig> {
     this.configPromise ??= (async () => {
       const search = { cwd: this.cwd, home: this.paths.home, userConfigDir: this.paths.configDir };
@@ -121,7 +134,8 @@ export class Context {
 
   linear(): Promise<LinearGateway> {
     this.linearGateway ??= (async () => {
-      const credentials = credentialsFor(this.env, 'linear');
+      const env = await this.serviceEnv();
+      const credentials = credentialsFor(env, 'linear');
       const { LinearGateway } = await import('./services/linear/gateway.js');
       return LinearGateway.create({ ...credentials, ...this.gatewayOptions('linear') });
     })().then((gateway) => interruptible(gateway, this.interrupts.signal));
@@ -130,7 +144,8 @@ export class Context {
 
   github(): Promise<GitHubGateway> {
     this.githubGateway ??= (async () => {
-      const credentials = credentialsFor(this.env, 'github');
+      const env = await this.serviceEnv();
+      const credentials = credentialsFor(env, 'github');
       const { GitHubGateway } = await import('./services/github/gateway.js');
       return GitHubGateway.create({
         ...credentials,
@@ -145,11 +160,12 @@ export class Context {
   /** The region comes from PYLON_API_URL, the token's prefix, or the config, in that order (see services/pylon/region.ts). */
   pylon(): Promise<PylonGateway> {
     this.pylonGateway ??= (async () => {
-      const credentials = credentialsFor(this.env, 'pylon');
+      const env = await this.serviceEnv();
+      const credentials = credentialsFor(env, 'pylon');
       const [{ PylonGateway }, { pylonEndpoint, regionOfToken }] = await Promise.all([import('./services/pylon/gateway.js'), import('./services/pylon/region.js')]);
-      const needsConfig = !this.env.PYLON_API_URL?.trim() && !regionOfToken(credentials.token);
+      const needsConfig = !env.PYLON_API_URL?.trim() && !regionOfToken(credentials.token);
       const region = needsConfig ? (await this.config()).pylon.region : undefined;
-      const endpoint = pylonEndpoint({ override: this.env.PYLON_API_URL, token: credentials.token, region });
+      const endpoint = pylonEndpoint({ override: env.PYLON_API_URL, token: credentials.token, region });
       this.io.debug(`pylon: ${endpoint.baseUrl} (from ${endpoint.source})`);
       return PylonGateway.create({ ...credentials, baseUrl: endpoint.baseUrl, ...this.gatewayOptions('pylon'), now: () => this.now().getTime() });
     })().then((gateway) => interruptible(gateway, this.interrupts.signal));
@@ -159,7 +175,8 @@ export class Context {
   /** PagerDuty's Events API v2 with the routing key in PAGERDUTY_ROUTING_KEY (PAGERDUTY_EVENTS_URL overrides the host). */
   pagerduty(): Promise<PagerDutyGateway> {
     this.pagerdutyGateway ??= (async () => {
-      const credentials = credentialsFor(this.env, 'pagerduty');
+      const env = await this.serviceEnv();
+      const credentials = credentialsFor(env, 'pagerduty');
       const { PagerDutyGateway } = await import('./services/pagerduty/gateway.js');
       return PagerDutyGateway.create({ ...credentials, ...this.gatewayOptions('pagerduty') });
     })().then((gateway) => interruptible(gateway, this.interrupts.signal));
@@ -169,7 +186,8 @@ export class Context {
   /** Slack's Web API with SLACK_BOT_TOKEN (SLACK_API_URL overrides https://slack.com/api). */
   slack(): Promise<SlackApi> {
     this.slackGateway ??= (async () => {
-      const credentials = credentialsFor(this.env, 'slack');
+      const env = await this.serviceEnv();
+      const credentials = credentialsFor(env, 'slack');
       const { SlackApi } = await import('./services/slack/gateway.js');
       return SlackApi.create({ token: credentials.token, baseUrl: credentials.baseUrl, ...this.gatewayOptions('slack') });
     })().then((gateway) => interruptible(gateway, this.interrupts.signal));
@@ -179,7 +197,7 @@ export class Context {
   /** The incoming webhook in SLACK_WEBHOOK_URL: the URL is the secret, so it is never printed, not even by --debug. */
   slackWebhook(): Promise<SlackWebhook> {
     this.slackHook ??= (async () => {
-      const url = this.env.SLACK_WEBHOOK_URL?.trim();
+      const url = (await this.serviceEnv()).SLACK_WEBHOOK_URL?.trim();
       if (!url) throw new AuthError('slack', 'SLACK_WEBHOOK_URL is not set', { hint: 'Create an incoming webhook for the on-call channel (Slack app → Incoming Webhooks) and export SLACK_WEBHOOK_URL, or give oncall.page\'s Slack target a channel and SLACK_BOT_TOKEN.' });
       const { SlackWebhook } = await import('./services/slack/gateway.js');
       return SlackWebhook.create({ url, ...this.gatewayOptions('slack') });

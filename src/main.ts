@@ -46,7 +46,7 @@ export async function main(input: MainInput): Promise<number> {
         paths,
         colorLevel: colorLevel({ env, isTTY: Boolean(streams.stderr.isTTY), noColorFlag: noColor }),
         debug,
-        ...(sandbox ? { config: sandbox.config } : {}),
+        ...(sandbox ? { config: sandbox.config, services: sandbox.services } : {}),
         ...(input.waitForInterrupt ? { waitForInterrupt: input.waitForInterrupt } : {}),
         ...(input.processInfo ? { processInfo: input.processInfo } : {}),
         ...(input.interrupts ? { interrupts: input.interrupts } : {}),

@@ -1,5 +1,3 @@
-import { htmlToText } from './html-text.js';
-
 /**
  * Pylon takes messages as HTML. Ours are plain text, so the text is escaped and only its structure becomes
  * markup: a blank line starts a new <p>, a single line break is a <br>. Nothing the text contains can turn
@@ -22,26 +20,4 @@ export function updateMarker(id: string): string {
 
 export function updateHtml(text: string, marker: string): string {
   return `${textToHtml(text)}${marker}`;
-}
-
-function normalize(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-export interface PostedMessage {
-  id: string;
-  message_html: string;
-  timestamp: string;
-}
-
-/**
- * The message an earlier attempt posted, if it went through: the one carrying our marker, or (when Pylon
- * dropped the comment) one with exactly our text posted since the attempt began.
- */
-export function findPostedMessage<M extends PostedMessage>(messages: readonly M[], posted: { marker: string; text: string; since: string }): M | undefined {
-  const byMarker = messages.find((m) => m.message_html.includes(posted.marker));
-  if (byMarker) return byMarker;
-  const since = Date.parse(posted.since);
-  const text = normalize(posted.text);
-  return messages.find((m) => Date.parse(m.timestamp) >= since && normalize(htmlToText(m.message_html)) === text);
 }

@@ -1,5 +1,5 @@
 import { fillGitHubUrl } from '../core/customer-update.js';
-import { findPostedMessage, updateHtml } from '../core/message-html.js';
+import { updateHtml } from '../core/message-html.js';
 import { replyTarget } from '../core/reply-target.js';
 import { FailureError, ServiceError } from '../errors.js';
 import type { PylonMessage } from '../services/pylon/types.js';
@@ -28,6 +28,9 @@ export async function postCustomerUpdate(run: StepRunner, githubUrl: string | un
     if (posted[target.ticketId]) continue;
     run.at(postStep(target.ticketId));
     const pylon = await run.services.pylon();
+    // Loaded here, not at the top: reading Pylon's HTML back needs html-to-text, which a filing that posts
+    // nothing (every dry run) should not load.
+    const { findPostedMessage } = await import('../core/posted-message.js');
     const lookFor = (messages: PylonMessage[]) => {
       const since = record.postAttempts?.[target.ticketId];
       if (!since) return undefined;

@@ -7,21 +7,14 @@ import { createPylonEmulator, type PylonEmulator } from './pylon/emulator.js';
 import { DEMO_PYLON_WEB_URL, demoGitHubState, demoLinearState, demoPylonState } from './seed/demo-workspace.js';
 import { createPagerDutyEmulator, type PagerDutyEmulator, type PagerDutyState } from './pagerduty/emulator.js';
 import { createSlackEmulator, type SlackEmulator, type SlackState } from './slack/emulator.js';
-import { demoPagerDutyState, demoSlackState, demoWebhookPath } from './seed/demo-paging.js';
+import { demoPagerDutyState, demoSlackState } from './seed/demo-paging.js';
+import { SANDBOX_TOKENS, sandboxDir, sandboxEnv, type SandboxUrls } from './endpoints.js';
+
+export { findRunningSandbox, removeServerInfo, SANDBOX_TOKENS, sandboxDir, sandboxEnv, writeServerInfo, type SandboxUrls, type ServerInfo } from './endpoints.js';
 import type { LinearState } from './linear/state.js';
 import type { GitHubState } from './github/state.js';
 import type { PylonState } from './pylon/state.js';
 
-/** Not secrets: fixed, documented values so `--sandbox` needs nothing exported. */
-export const SANDBOX_TOKENS = {
-  linear: 'sandbox-linear-key',
-  github: 'sandbox-github-token',
-  pylon: 'sandbox-pylon-token',
-  /** PagerDuty integration keys are 32 letters and digits: this one says what it is. */
-  pagerduty: 'sandboxPagerDutyRoutingKey000000',
-  slackBot: 'sandbox-slack-bot-token',
-  slackWebhookSecret: 'sandbox-webhook',
-} as const;
 
 /** Links in the sandbox point at reserved `.invalid` hosts: nobody mistakes them for real tickets. */
 export const SANDBOX_WEB = {
@@ -42,13 +35,6 @@ interface SavedState {
   slack: SlackState;
 }
 
-export interface SandboxUrls {
-  linear: string;
-  github: string;
-  pylon: string;
-  pagerduty: string;
-  slack: string;
-}
 
 export interface Sandbox {
   urls: SandboxUrls;
@@ -61,25 +47,7 @@ export interface Sandbox {
   stop(): Promise<void>;
 }
 
-export function sandboxDir(stateDir: string): string {
-  return join(stateDir, 'sandbox');
-}
 
-export function sandboxEnv(urls: SandboxUrls): Record<string, string> {
-  return {
-    LINEAR_API_KEY: SANDBOX_TOKENS.linear,
-    LINEAR_API_URL: `${urls.linear}/graphql`,
-    GITHUB_TOKEN: SANDBOX_TOKENS.github,
-    GITHUB_API_URL: urls.github,
-    PYLON_API_TOKEN: SANDBOX_TOKENS.pylon,
-    PYLON_API_URL: urls.pylon,
-    PAGERDUTY_ROUTING_KEY: SANDBOX_TOKENS.pagerduty,
-    PAGERDUTY_EVENTS_URL: urls.pagerduty,
-    SLACK_BOT_TOKEN: SANDBOX_TOKENS.slackBot,
-    SLACK_API_URL: `${urls.slack}/api`,
-    SLACK_WEBHOOK_URL: `${urls.slack}${demoWebhookPath(SANDBOX_TOKENS.slackWebhookSecret)}`,
-  };
-}
 
 async function loadState(dir: string, reset: boolean): Promise<SavedState> {
   const file = join(dir, 'state.json');
@@ -136,37 +104,6 @@ export async function startSandbox(options: { stateDir: string; reset?: boolean;
   };
 }
 
-/** Where a running `triage sandbox` says it can be reached. */
-export interface ServerInfo {
-  pid: number;
-  urls: SandboxUrls;
-  startedAt: string;
-}
 
-export async function writeServerInfo(dir: string, info: ServerInfo): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  await writeFile(join(dir, 'server.json'), JSON.stringify(info), { mode: 0o600 });
-}
 
-export async function removeServerInfo(dir: string): Promise<void> {
-  await rm(join(dir, 'server.json'), { force: true });
-}
 
-/** A running sandbox server, if one answers at the address it wrote down. */
-export async function findRunningSandbox(stateDir: string, fetchFn: typeof fetch): Promise<ServerInfo | undefined> {
-  let info: ServerInfo;
-  try {
-    info = JSON.parse(await readFile(join(sandboxDir(stateDir), 'server.json'), 'utf8')) as ServerInfo;
-  } catch {
-    return undefined;
-  }
-  try {
-    const response = await fetchFn(`${info.urls.github}/user`, {
-      headers: { authorization: `token ${SANDBOX_TOKENS.github}` },
-      signal: AbortSignal.timeout(500),
-    });
-    return response.ok ? info : undefined;
-  } catch {
-    return undefined;
-  }
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findPostedMessage, textToHtml, updateHtml, updateMarker } from '../../src/core/message-html.js';
+import { textToHtml, updateHtml, updateMarker } from '../../src/core/message-html.js';
+import { findPostedMessage } from '../../src/core/posted-message.js';
 import { replyTarget } from '../../src/core/reply-target.js';
 
 describe('customer update as Pylon HTML', () => {

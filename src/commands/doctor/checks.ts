@@ -231,7 +231,7 @@ export async function pagingChecks(ctx: Context, config: TriageConfig): Promise<
         checks.push(failure(`Slack ${checks.some((c) => c.name === 'Slack bot token accepted') ? `channel ${target.channel}` : 'bot token accepted'}`, error, 'Check SLACK_BOT_TOKEN and that the bot is in the channel.'));
       }
     } else {
-      if (!ctx.env.SLACK_WEBHOOK_URL?.trim()) {
+      if (!(await ctx.serviceEnv()).SLACK_WEBHOOK_URL?.trim()) {
         checks.push({ name: 'Slack webhook', ok: false, detail: 'SLACK_WEBHOOK_URL is not set (Urgent filings post through it)', fix: 'Create an incoming webhook for the on-call channel and export SLACK_WEBHOOK_URL.' });
         continue;
       }

@@ -1,13 +1,12 @@
 import { createPagerDutyState, type PagerDutyState } from '../pagerduty/emulator.js';
+import { sandboxWebhookPath } from '../endpoints.js';
 import { createSlackState, type SlackState } from '../slack/emulator.js';
 
 /** The on-call channel of the demo workspace (`oncall.page` in .triagerc.example.json names it by id). */
 export const DEMO_SLACK_CHANNEL = { id: 'C0ONCALL01', name: 'oncall' } as const;
 
 /** Where the demo workspace's incoming webhook lives on the Slack emulator. */
-export function demoWebhookPath(secret: string): string {
-  return `/services/T0SANDBOX/B0WEBHOOK1/${secret}`;
-}
+export const demoWebhookPath = sandboxWebhookPath;
 
 export interface PagingTokens {
   pagerduty: string;
