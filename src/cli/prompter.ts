@@ -1,6 +1,7 @@
 import { CancelledError } from '../errors.js';
 import { throwIfInterrupted } from './interrupts.js';
 import type { Streams } from './io.js';
+import { readMultiline } from './multiline-input.js';
 
 export interface Choice<T extends string> {
   value: T;
@@ -13,7 +14,11 @@ export interface Prompter {
   select<T extends string>(message: string, choices: ReadonlyArray<Choice<T>>, options?: { default?: T }): Promise<T>;
   input(message: string, options?: { default?: string; required?: boolean; validate?: (value: string) => string | true }): Promise<string>;
   confirm(message: string, options?: { default?: boolean }): Promise<boolean>;
-  /** Multi-line text: the engineer's $EDITOR when set, else typed in the terminal. */
+  /**
+   * Multi-line text, typed or pasted in the terminal; the engineer's editor only when they ask for it (Ctrl-E
+   * at the prompt, or TRIAGE_EDITOR=1). An EDITOR in the environment alone is no such choice: npm exports
+   * EDITOR=vi to everything it runs, so `npx triage new` would drop a newcomer into vi.
+   */
   editor(message: string, options?: { default?: string; postfix?: string }): Promise<string>;
 }
 
@@ -33,7 +38,8 @@ export function createInquirerPrompter(streams: Streams, env: Readonly<Record<st
       throw error;
     }
   };
-  const hasEditor = Boolean(env.VISUAL || env.EDITOR);
+  const editorChosen = ['1', 'true', 'yes'].includes((env.TRIAGE_EDITOR ?? '').trim().toLowerCase());
+  const hasEditor = Boolean(env.VISUAL?.trim() || env.EDITOR?.trim());
 
   return {
     async select(message, choices, options) {
@@ -53,33 +59,21 @@ export function createInquirerPrompter(streams: Streams, env: Readonly<Record<st
       return guard(() => confirm({ message, default: options?.default }, context));
     },
     async editor(message, options) {
-      const { editor, input } = await load();
-      if (hasEditor) {
-        return guard(() => editor({ message, default: options?.default, postfix: options?.postfix ?? '.md', waitForUserInput: false }, context));
+      const { editor } = await load();
+      const openEditor = (text: string | undefined) =>
+        guard(() => editor({ message, default: text, postfix: options?.postfix ?? '.md', waitForUserInput: false }, context));
+      if (editorChosen && hasEditor) return openEditor(options?.default);
+      const typed = await readMultiline({ stdin: streams.stdin, stderr: streams.stderr, message, ...(options?.default !== undefined ? { initial: options.default } : {}), ...(signal ? { signal } : {}) });
+      if (typed.kind === 'cancelled') {
+        if (signal) throwIfInterrupted(signal);
+        throw new CancelledError('Cancelled');
       }
-      return guard(() => readLines(input, message, options?.default, context));
+      if (typed.kind === 'text') return typed.text;
+      if (hasEditor) return openEditor(typed.text);
+      streams.stderr.write('No editor is set (export VISUAL or EDITOR); go on typing here.\n');
+      const more = await readMultiline({ stdin: streams.stdin, stderr: streams.stderr, message, ...(typed.text ? { initial: typed.text } : {}), ...(signal ? { signal } : {}) });
+      if (more.kind === 'cancelled') throw new CancelledError('Cancelled');
+      return more.text;
     },
   };
-}
-
-/**
- * Without an editor the description is typed line by line; an empty line ends it. Keyboard only, no mouse,
- * and it fits an 80-column terminal.
- */
-async function readLines(
-  input: typeof import('@inquirer/prompts').input,
-  message: string,
-  initial: string | undefined,
-  context: object,
-): Promise<string> {
-  const lines: string[] = [];
-  const first = await input({ message: `${message} (finish with an empty line)`, default: initial?.split('\n')[0] }, context);
-  if (!first.trim()) return initial ?? '';
-  lines.push(first);
-  for (;;) {
-    const line = await input({ message: '…' }, context);
-    if (!line.trim()) break;
-    lines.push(line);
-  }
-  return lines.join('\n');
 }
