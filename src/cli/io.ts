@@ -50,9 +50,12 @@ export class IO {
 
   debugEnabled: boolean;
 
-  /** Whether prompts are possible at all: both ends of the conversation are a terminal. */
+  /**
+   * Whether prompts are possible at all: the engineer types on stdin and reads the prompts on stderr. stdout
+   * may go elsewhere: `triage new --json > result.json` in a terminal runs the wizard and writes only JSON.
+   */
   get interactive(): boolean {
-    return Boolean(this.streams.stdin.isTTY && this.streams.stdout.isTTY);
+    return Boolean(this.streams.stdin.isTTY && this.streams.stderr.isTTY);
   }
 
   get columns(): number {

@@ -101,3 +101,37 @@ describe('the description in the wizard', () => {
     expect(s.text).toMatch(/nothing was filed/);
   }, 90_000);
 });
+
+describe('triage new --json > file in a terminal', () => {
+  it('runs the wizard on the terminal and writes only the JSON result to the file', async () => {
+    const { default: pty } = await import('@lydell/node-pty');
+    const { BIN } = await import('../support/run-bin.js');
+    const { readFile } = await import('node:fs/promises');
+    const { stripAnsi } = await import('../support/pty.js');
+    const home = await tempHome();
+    const out = join(home, 'result.json');
+    const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
+    const command = [process.execPath, BIN, ...FLAGS, '--json'].map(quote).join(' ') + ` > ${quote(out)}`;
+    const proc = pty.spawn('/bin/sh', ['-c', command], { name: 'xterm-256color', cols: 80, rows: 24, cwd: home, env: { ...baseEnv(home), TERM: 'xterm-256color' } });
+    let screen = '';
+    proc.onData((d) => (screen += d));
+    const exited = new Promise<number>((resolve) => proc.onExit(({ exitCode }) => resolve(exitCode)));
+    const waitFor = async (text: string) => {
+      const started = Date.now();
+      while (!stripAnsi(screen).includes(text)) {
+        if (Date.now() - started > WAIT_MS) throw new Error(`timed out waiting for ${text}:\n${stripAnsi(screen)}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    await waitFor('Title');
+    proc.write('Reports are slow\r');
+    await waitFor(PROMPT);
+    proc.write('Exports take minutes\r\r');
+    await waitFor('Ready to file?');
+    proc.write('\r');
+    expect(await exited).toBe(0);
+    const result = JSON.parse(await readFile(out, 'utf8'));
+    expect(result.ok).toBe(true);
+    expect(result.linear.url).toMatch(/^https?:\/\//);
+  }, 90_000);
+});
