@@ -92,7 +92,7 @@ describe('the wizard after the ticket: similar features and the customer update'
   });
 
   it('posts nothing when the answer is no', async () => {
-    const s = wizard(['--pylon', '1050', '--type', 'complex', '--impact', 'performance', '--no-github']);
+    const s = wizard(['--pylon', '1050', '--new', '--type', 'complex', '--impact', 'performance', '--no-github']);
     await s.expect('Ready to file?');
     s.write(KEY.enter);
     await s.expect('Post this update on Pylon ticket #1050?');
@@ -111,4 +111,48 @@ describe('the wizard after the ticket: similar features and the customer update'
     expect(await s.exit()).toBe(0);
     expect(updatesOn(1051)).toHaveLength(0);
   });
+});
+
+describe('the wizard on a Pylon ticket that is already linked', () => {
+  const pairs = () => emu.linear.state.issues.length + (emu.github.state.issues['acme/app'] ?? []).length;
+
+  it('shows the links and cancels on request: nothing filed', async () => {
+    const before = pairs();
+    const s = wizard(['--pylon', '1042', '--type', 'complex', '--impact', 'core-broken']);
+    await s.expect('Pylon ticket #1042 is already linked', 30_000);
+    await s.expect(/Linear\s+SUP-\d+/);
+    await s.expect('What would you like to do?');
+    s.write(KEY.up.repeat(5)); // to the top, then down to "Cancel", the last choice
+    s.write(KEY.down.repeat(5));
+    s.write(KEY.enter);
+    expect(await s.exit(30_000)).toBe(130);
+    expect(s.text).toContain('nothing was filed');
+    expect(pairs()).toBe(before);
+  }, 90_000);
+
+  it('or files a new pair when asked to', async () => {
+    const before = emu.linear.state.issues.length;
+    const s = wizard(['--pylon', '1042', '--type', 'complex', '--impact', 'core-broken']);
+    await s.expect('What would you like to do?', 30_000);
+    s.write(KEY.down); // "File a new Linear and GitHub pair anyway"
+    s.write(KEY.enter);
+    await s.expect('Ready to file?', 30_000);
+    s.write(KEY.enter);
+    await s.expect('Post this update on Pylon ticket #1042?', 30_000);
+    s.write(KEY.enter);
+    expect(await s.exit(30_000)).toBe(0);
+    expect(emu.linear.state.issues.length).toBe(before + 1);
+  }, 90_000);
+
+  it('or drafts the customer update on the linked issue instead (triage update)', async () => {
+    const before = pairs();
+    const s = wizard(['--pylon', '1042', '--type', 'complex', '--impact', 'core-broken']);
+    await s.expect('What would you like to do?', 30_000);
+    s.write(KEY.enter); // "Update the customer on SUP-…", the default
+    // triage update's own answer: where the issue stands, the draft, and how to post it.
+    await s.expect(/SUP-\d+ · [^\n]+ · /, 30_000);
+    await s.expect('Not posted. Post it on Pylon ticket', 30_000);
+    expect(await s.exit(30_000)).toBe(0);
+    expect(pairs()).toBe(before);
+  }, 90_000);
 });

@@ -105,7 +105,7 @@ describe('posting the update on the Pylon ticket', () => {
 
   it('a fault after Pylon took the reply: found among the messages, not posted again', async () => {
     emu.pylon!.server.injectFault({ status: 502, afterHandling: true, match: (r) => r.operation === 'pylon.issues.reply' });
-    const run = await file(['--pylon', '1050', '--type', 'complex', '--impact', 'performance', '--no-github', '--reply', '--json']);
+    const run = await file(['--pylon', '1050', '--new', '--type', 'complex', '--impact', 'performance', '--no-github', '--reply', '--json']);
     expect(run.code, run.stderr).toBe(0);
     const out = JSON.parse(run.stdout);
     expect(ours(1050, out.filingId)).toHaveLength(1);
@@ -119,7 +119,7 @@ describe('posting the update on the Pylon ticket', () => {
     emu.pylon!.server.injectFault({ drop: true, afterHandling: true, match: (r) => r.operation === 'pylon.issues.reply' });
     const messagesSeen = emu.pylon!.server.count((r) => r.operation === 'pylon.issues.messages');
     emu.pylon!.server.injectFault({ status: 503, times: 20, match: (r) => r.operation === 'pylon.issues.messages' && emu.pylon!.server.count((x) => x.operation === 'pylon.issues.messages') > messagesSeen + 1 });
-    const first = await file(['--pylon', '1047', '--type', 'complex', '--impact', 'performance', '--no-github', '--reply'], { overrides: { timeoutMs: 2000 } });
+    const first = await file(['--pylon', '1047', '--new', '--type', 'complex', '--impact', 'performance', '--no-github', '--reply'], { overrides: { timeoutMs: 2000 } });
     emu.pylon!.server.clearFaults();
     expect(first.code, first.stderr).toBe(3);
     expect(first.stderr).toContain('pending  customer update (reply) on Pylon ticket #1047');
@@ -139,7 +139,7 @@ describe('posting the update on the Pylon ticket', () => {
 
   it('a reply refused before Pylon ran it is posted by resume, once', async () => {
     emu.pylon!.server.injectFault({ status: 503, match: (r) => r.operation === 'pylon.issues.reply' });
-    const first = await file(['--pylon', '1046', '--type', 'complex', '--impact', 'performance', '--no-github', '--reply']);
+    const first = await file(['--pylon', '1046', '--new', '--type', 'complex', '--impact', 'performance', '--no-github', '--reply']);
     emu.pylon!.server.clearFaults();
     expect(first.code, first.stderr).toBe(3);
     const id = /triage resume (\S+)/.exec(first.stderr)![1]!;

@@ -49,7 +49,7 @@ describe('triage new --pylon', () => {
   it("--priority-source pylon keeps the ticket's priority and says so in the ticket", async () => {
     const updates = () => pylon().server.count((r) => r.operation === 'pylon.issues.update');
     const before = updates();
-    const run = await file(['--pylon', '1050', '--type', 'complex', '--impact', 'polish', '--priority-source', 'pylon', '--no-github']);
+    const run = await file(['--pylon', '1050', '--new', '--type', 'complex', '--impact', 'polish', '--priority-source', 'pylon', '--no-github']);
     expect(run.code, run.stderr).toBe(0);
     const out = JSON.parse(run.stdout);
     const issue = linearIssue(out.linear.id);
@@ -86,5 +86,49 @@ describe('triage new --pylon', () => {
     expect(run.stderr).toContain('--pylon 99999: Pylon has no ticket with that number or id');
     expect(run.stderr).not.toContain('request_id');
     expect(emu.linear.state.issues.length).toBe(before);
+  });
+});
+
+describe('a Pylon ticket that is already linked', () => {
+  const counts = () => ({
+    linear: emu.linear.state.issues.length,
+    github: (emu.github.state.issues['acme/app'] ?? []).length,
+    attachments: emu.linear.state.attachments.length,
+  });
+
+  // 1041 is linked to a Linear issue by triage; 1050 only to a GitHub issue (Pylon's own integration).
+  for (const [number, linkedTo] of [[1041, 'Linear'], [1050, 'GitHub']] as const) {
+    it(`#${number} (linked to ${linkedTo}): a script stops with exit 2, names the links and --new, and files nothing`, async () => {
+      const before = counts();
+      const externals = ticket(number).external_issues.length;
+      const run = await file(['--pylon', String(number), '--type', 'complex', '--impact', 'core-broken']);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toContain(`Pylon ticket #${number} is already linked; nothing was filed`);
+      expect(run.stderr).toContain(linkedTo);
+      expect(run.stderr).toContain('--new');
+      if (linkedTo === 'Linear') expect(run.stderr).toMatch(/triage update SUP-\d+/);
+      expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, error: { code: 'already-linked' } });
+      expect(counts()).toEqual(before);
+      expect(ticket(number).external_issues).toHaveLength(externals);
+    });
+  }
+
+  it('a dry run stops the same way (it would file nothing)', async () => {
+    const run = await file(['--pylon', '1041', '--type', 'complex', '--impact', 'core-broken', '--dry-run']);
+    expect(run.code).toBe(2);
+  });
+
+  it('--new files a second pair, knowingly, for any type', async () => {
+    const before = counts();
+    const run = await file(['--pylon', '1041', '--new', '--type', 'complex', '--impact', 'core-broken']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(counts().linear).toBe(before.linear + 1);
+    expect(counts().github).toBe(before.github + 1);
+  });
+
+  it('a feature request is pointed at --append-to', async () => {
+    const run = await file(['--pylon', '1041', '--type', 'feature', '--impact', 'nice-to-have']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--append-to SUP-\d+/);
   });
 });

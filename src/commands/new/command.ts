@@ -29,6 +29,11 @@ export async function newCommand(ctx: Context, flags: NewFlags): Promise<void> {
     if (error instanceof InterruptedError && !error.message.includes('nothing was filed')) throw new InterruptedError(error.signal, `Interrupted (${error.signal}): nothing was filed`);
     throw error;
   }
+  if (result.kind === 'update-instead') {
+    const { updateCommand } = await import('../update/command.js');
+    await updateCommand(ctx, result.identifier, { ...(options.json ? { json: true } : {}), ...(options.configPath ? { config: options.configPath } : {}) });
+    return;
+  }
   if (options.json) {
     ctx.io.json(newResultJson(result));
     return;

@@ -66,7 +66,7 @@ export interface NewOptions {
   github?: boolean;
   /** `--append-to <LINEAR-ID>`: a feature request joins this existing ticket. */
   appendTo?: string;
-  /** `--new`: a feature request gets a new ticket whatever the candidates. */
+  /** `--new`: a new ticket whatever the candidates (features), or although the Pylon ticket is already linked. */
   newTicket: boolean;
   /** `--no-page`: an Urgent filing pages nobody; the reason is recorded on the Linear issue. */
   noPage: boolean;
@@ -101,6 +101,8 @@ export interface PylonTicketInfo {
   toPylon: Record<Priority, string>;
   /** The Pylon account (the customer): Linear's customer requests know it by this id. */
   accountId?: string;
+  /** Issues the ticket is already linked to (Linear by id, GitHub as owner/repo/number): filing again needs --new. */
+  linked?: Array<{ source: 'linear' | 'github'; id: string; link?: string }>;
 }
 
 export const LINEAR_IDENTIFIER = /^[A-Za-z0-9]{1,10}-\d+$/;
@@ -240,7 +242,8 @@ export async function parseNewFlags(flags: NewFlags, io: { cwd: string; stdin: I
  * the wizard asked), so a script learns of a mistake before anything is searched or filed.
  */
 export function checkTypeFlags(options: NewOptions): void {
-  if (options.type && options.type !== 'feature' && (options.appendTo || options.newTicket)) {
+  // With --pylon, --new also means "file although the ticket is already linked", for any type.
+  if (options.type && options.type !== 'feature' && (options.appendTo || (options.newTicket && !options.pylon))) {
     throw new UsageError(`${options.appendTo ? '--append-to' : '--new'} is for feature requests (--type feature), not ${options.type}`);
   }
 }

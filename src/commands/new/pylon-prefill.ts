@@ -63,5 +63,8 @@ export async function prefillFromPylon(ctx: Context, options: NewOptions, config
     fieldSlug: field.slug,
     toPylon: { ...field.toPylon },
     ...(ticket.account?.id ? { accountId: ticket.account.id } : {}),
+    linked: (ticket.external_issues ?? [])
+      .filter((e): e is typeof e & { source: 'linear' | 'github' } => (e.source === 'linear' || e.source === 'github') && Boolean(e.external_id))
+      .map((e) => ({ source: e.source, id: e.external_id, ...(e.link ? { link: e.link } : {}) })),
   };
 }

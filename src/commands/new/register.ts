@@ -77,7 +77,7 @@ export function registerNew(program: Command, setup: CommandSetup): void {
     .option('--github', 'file the GitHub issue even for a quick fix when github.skipForQuickFix is set')
     .option('--no-github', 'file in Linear only (with --append-to: no comment on the GitHub issue)')
     .option('--append-to <issue>', 'feature requests: add this request to an existing Linear issue (e.g. SUP-12) instead of a new ticket')
-    .option('--new', 'feature requests: open a new ticket even when similar open tickets exist')
+    .option('--new', 'file a new pair although similar open tickets exist (features) or the Pylon ticket is already linked')
     .option('--reply', 'with --pylon: post the customer update as a reply on the Pylon ticket')
     .option('--note', 'with --pylon: post the customer update as an internal note on the Pylon ticket')
     .option('--no-page', 'an Urgent filing does not page on-call (oncall.page); the reason is recorded on the Linear issue')

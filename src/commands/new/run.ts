@@ -18,9 +18,15 @@ import { pylonReason } from './pylon-reason.js';
 
 export { decisionFor, draftFrom, etaFor, type CompleteOptions } from './prepare.js';
 
+/** What was planned or filed: the result `--json` prints. */
 export type NewResult =
   | { kind: 'dry-run'; planned: Planned; candidates: CandidateSearch | null }
   | { kind: 'filed'; record: NewFilingRecord | AppendRecord; candidates: CandidateSearch | null };
+
+export type NewOutcome =
+  | NewResult
+  /** The Pylon ticket was already linked and the engineer chose to update the customer on that issue instead. */
+  | { kind: 'update-instead'; identifier: string };
 
 export interface RunNewHooks {
   /** Called once the plan is known and before anything is filed (not after the wizard, which showed it). */
@@ -31,16 +37,21 @@ export interface RunNewHooks {
   onPosted?: (record: NewFilingRecord | AppendRecord) => void;
 }
 
-export async function runNew(ctx: Context, options: NewOptions, hooks: RunNewHooks = {}): Promise<NewResult> {
+export async function runNew(ctx: Context, options: NewOptions, hooks: RunNewHooks = {}): Promise<NewOutcome> {
   ctx.useConfigPath(options.configPath);
   if (options.recoverPath) applyDraft(options, await loadDraft(ctx.cwd, options.recoverPath));
   if (options.pylon) {
     const { prefillFromPylon } = await import('./pylon-prefill.js');
     options.pylonTicket = await prefillFromPylon(ctx, options, await ctx.config());
   }
-  const missing = missingFlags(options);
-  // Prompts only when both ends are a terminal; otherwise name every missing flag and stop (never hang).
+  // Prompts only when the engineer is at a terminal; otherwise name every missing flag and stop (never hang).
   const canPrompt = ctx.io.interactive && !options.noInput;
+  if (options.pylonTicket?.linked?.length) {
+    const { checkAlreadyLinked } = await import('./linked-ticket.js');
+    const decision = await checkAlreadyLinked(ctx, options, canPrompt);
+    if (decision.kind === 'update') return { kind: 'update-instead', identifier: decision.identifier };
+  }
+  const missing = missingFlags(options);
   if (missing.length && !canPrompt) {
     const why = options.noInput ? '--no-input was given' : 'there is no terminal to ask in';
     throw new UsageError(`Missing ${missing.join(', ')} (${why})`, { hint: 'See `triage new --help` for examples.' });
