@@ -241,3 +241,52 @@ describe('--dry-run', () => {
     expect(run.stderr).toContain('Dry run: nothing was filed.');
   });
 });
+
+describe('service limits, checked before the first write', () => {
+  const counts = () => ({ linear: linearIssues().length, github: githubIssues().length });
+
+  it.each([
+    ['a 10,000-character title', 't'.repeat(10_000)],
+    ['a 257-character title', 'u'.repeat(257)],
+  ])('%s: exit 2 naming the limit, nothing created', async (_name, title) => {
+    const before = counts();
+    const run = await triage(['--title', title, '--body', 'Exports time out', '--type', 'complex', '--impact', 'core-broken', '--customer', 'Globex Corporation', '--json']);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/--title: the title is [\d,]+ characters; an issue title holds 256/);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, error: { code: 'usage' } });
+    expect(counts()).toEqual(before);
+  });
+
+  it('a 20 MB log in the body: both issues filed, its head and tail kept, the cut said in the issue and on stderr', async () => {
+    const line = (i: number) => `2026-12-03T10:00:${String(i % 60).padStart(2, '0')}Z worker-${i % 7} processing batch ${i} ok`;
+    const lines = Array.from({ length: 380_000 }, (_, i) => line(i)); // about 21 MB
+    lines[0] = 'FIRST LINE: export started';
+    lines[lines.length - 1] = 'LAST LINE: export failed with a timeout';
+    const file = join(home, 'huge.log');
+    await writeFile(file, lines.join('\n'));
+    const before = counts();
+    const run = await runCli(['new', '--config', EXAMPLE_CONFIG, '--title', 'Export fails on a huge workspace', '--body-file', file, '--type', 'complex', '--impact', 'core-broken', '--customer', 'Globex Corporation', '--json'], { env: emu.env, home, cwd: home });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/more than an issue holds: its beginning and end are kept/);
+    expect(counts()).toEqual({ linear: before.linear + 1, github: before.github + 1 });
+    const out = JSON.parse(run.stdout);
+    const gh = githubIssues().find((i) => i.number === out.github.number)!;
+    const linear = linearIssues().find((i) => i.id === out.linear.id)!;
+    for (const text of [gh.body ?? '', linear.description ?? '']) {
+      expect(text.length).toBeLessThanOrEqual(65_536);
+      expect(text).toContain('FIRST LINE: export started');
+      expect(text).toContain('LAST LINE: export failed with a timeout');
+      expect(text).toMatch(/lines\) of the report were left out here by triage/);
+    }
+  }, 120_000);
+
+  it('the GitHub emulator refuses what GitHub refuses (so the check above is what saves the filing)', async () => {
+    const response = await fetch(`${emu.env.GITHUB_API_URL}/repos/acme/app/issues`, {
+      method: 'POST',
+      headers: { authorization: `token ${emu.env.GITHUB_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'ok', body: 'b'.repeat(65_537) }),
+    });
+    expect(response.status).toBe(422);
+    expect(JSON.stringify(await response.json())).toContain('body is too long (maximum is 65536 characters)');
+  });
+});

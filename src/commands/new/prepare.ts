@@ -13,6 +13,7 @@ import { DEFAULT_NO_PAGE_REASON, planPage } from '../../core/page-plan.js';
 import type { Priority } from '../../core/priority.js';
 import { route, type Route } from '../../core/routing.js';
 import { decide, type Decision } from '../../core/rubric.js';
+import { fitReport, LIMITS, titleProblem } from '../../core/limits.js';
 import { UsageError } from '../../errors.js';
 import type { NewOptions } from './options.js';
 
@@ -103,8 +104,40 @@ export function routeOf(options: CompleteOptions, config: TriageConfig): Route {
   return routeFor(draftFrom(options, config), decision, config);
 }
 
+/**
+ * Before anything is redacted or planned: a title the services would refuse stops here (exit 2), and a report
+ * too long for an issue keeps its beginning and end (the issue says what was left out, and so does stderr).
+ * Shortened first, so a 20 MB paste is not redacted in full only to be cut.
+ */
+function fitToLimits(ctx: Context, options: CompleteOptions): void {
+  const problem = titleProblem(options.title.trim());
+  if (problem) throw new UsageError(`--title: ${problem}`, { hint: 'Shorten it: the details belong in the description (--body).' });
+  const fitted = fitReport(options.body);
+  if (fitted.removed) {
+    const was = options.body.length;
+    options.body = fitted.text;
+    ctx.io.warn(
+      `The report is ${was.toLocaleString('en-US')} characters, more than an issue holds: its beginning and end are kept, and ${fitted.removed.characters.toLocaleString('en-US')} characters (${fitted.removed.lines.toLocaleString('en-US')} lines) from the middle are left out (the issue says so). Attach the full log to the Pylon ticket if the team needs it.`,
+    );
+  }
+}
+
+/** What was planned must fit too: placeholders can be longer than what they replace. */
+function checkPlannedLimits(plan: { linear: { title: string; description: string }; github?: { title: string; body: string } | undefined; etaComment?: { body: string } | undefined }): void {
+  const texts: Array<[string, string, number]> = [
+    ['Linear title', plan.linear.title, LIMITS.title],
+    ['Linear description', plan.linear.description, LIMITS.body],
+    ...(plan.github ? ([['GitHub title', plan.github.title, LIMITS.title], ['GitHub body', plan.github.body, LIMITS.body]] as Array<[string, string, number]>) : []),
+    ...(plan.etaComment ? ([['GitHub ETA comment', plan.etaComment.body, LIMITS.body]] as Array<[string, string, number]>) : []),
+  ];
+  for (const [what, text, limit] of texts) {
+    if (text.length > limit) throw new UsageError(`The ${what} would be ${text.length.toLocaleString('en-US')} characters; it holds ${limit.toLocaleString('en-US')}. Nothing was filed.`, { hint: 'Shorten --title or --body (or the templates in the config).' });
+  }
+}
+
 /** A new ticket: the redacted plan and its customer update. No network, no credentials. */
 export async function prepareNew(ctx: Context, options: CompleteOptions, config: TriageConfig, id: string = randomUUID()): Promise<Planned> {
+  fitToLimits(ctx, options);
   const decision = decisionFor(options, config);
   const draft = draftFrom(options, config);
   const eta = etaFor(options, decision, config, ctx.now());
@@ -122,6 +155,7 @@ export async function prepareNew(ctx: Context, options: CompleteOptions, config:
     ...(options.pylonTicket ? { pylon: options.pylonTicket } : {}),
   });
   if (draft.type === 'feature' && config.linear.featureProject) plan.linear.project = config.linear.featureProject;
+  checkPlannedLimits(plan);
   const urgent = decision.priority === 'urgent';
   if (urgent && options.noPage && options.noPageReason === undefined && config.oncall.page.length && ctx.io.interactive && !options.noInput) {
     // Skipping a page is a decision someone will ask about: the wizard asks why, once, and Linear records it.
@@ -161,6 +195,7 @@ export async function prepareAppend(
   existing: { target: AppendTarget; priority: Priority | null },
   id: string = randomUUID(),
 ): Promise<Planned> {
+  fitToLimits(ctx, options);
   const decision = decisionFor(options, config);
   const draft = draftFrom(options, config);
   const redactors = createRedactors(draft, config);
@@ -179,6 +214,9 @@ export async function prepareAppend(
   });
   // --no-github keeps the request off the GitHub issue; the update may still point the customer at it.
   if (!draft.github) delete plan.githubComment;
+  for (const [what, text] of [['Linear comment', plan.linearComment.body], ['GitHub comment', plan.githubComment?.body ?? '']] as const) {
+    if (text.length > LIMITS.body) throw new UsageError(`The ${what} would be ${text.length.toLocaleString('en-US')} characters; it holds ${LIMITS.body.toLocaleString('en-US')}. Nothing was filed.`, { hint: 'Shorten --body.' });
+  }
   const update = await draftCustomerUpdate({
     situation: 'appended',
     facts: { title: (await redactors.github.redact(draft.title)).text.trim(), priority: existing.priority ?? undefined, githubUrl: existing.target.github?.url },

@@ -1,3 +1,4 @@
+import { titleProblem } from '../../core/limits.js';
 import type { Context } from '../../context.js';
 import { CancelledError, InterruptedError } from '../../errors.js';
 import type { Choice, Prompter } from '../../cli/prompter.js';
@@ -180,7 +181,7 @@ export class NewWizard {
   }
 
   private async askTitle(): Promise<void> {
-    this.options.title = (await this.prompter.input('Title', { required: true, ...(this.options.title ? { default: this.options.title } : {}) })).trim();
+    this.options.title = (await this.prompter.input('Title', { required: true, validate: (value) => titleProblem(value.trim()) ?? true, ...(this.options.title ? { default: this.options.title } : {}) })).trim();
   }
 
   private async askDescription(): Promise<void> {

@@ -288,6 +288,13 @@ export function createGitHubEmulator(options: GitHubEmulatorOptions = {}): GitHu
     if (body.body !== undefined && body.body !== null && typeof body.body !== 'string') {
       return validationFailed(ctx.docs, [{ resource: 'Issue', field: 'body', code: 'invalid' }]);
     }
+    // GitHub's own limits, answered as GitHub answers them.
+    if (String(rawTitle).length > 256) {
+      return validationFailed(ctx.docs, [{ resource: 'Issue', field: 'title', code: 'custom', message: 'title is too long (maximum is 256 characters)' }]);
+    }
+    if (typeof body.body === 'string' && body.body.length > 65_536) {
+      return validationFailed(ctx.docs, [{ resource: 'Issue', field: 'body', code: 'custom', message: 'body is too long (maximum is 65536 characters)' }]);
+    }
     let labels: string[] = [];
     let assignees: string[] = [];
     // Only users with push access may set labels, assignees and milestones; for others GitHub drops them silently.
@@ -454,6 +461,7 @@ export function createGitHubEmulator(options: GitHubEmulatorOptions = {}): GitHu
       return validationFailed(ctx.docs, [{ resource: 'IssueComment', field: 'body', code: 'missing_field' }]);
     }
     if (typeof body.body !== 'string') return validationFailed(ctx.docs, [{ resource: 'IssueComment', field: 'body', code: 'invalid' }]);
+    if (body.body.length > 65_536) return validationFailed(ctx.docs, [{ resource: 'IssueComment', field: 'body', code: 'custom', message: 'body is too long (maximum is 65536 characters)' }]);
     if (issue.locked && !canPush(repo, ctx.login)) return error(403, 'Unable to create comment because issue is locked.', ctx.docs);
     const at = now();
     const comment = { id: state.nextId++, repo: repoKey(repo), issue_number: issue.number, body: body.body, user: findUser(ctx.login)!.login, created_at: at, updated_at: at };
