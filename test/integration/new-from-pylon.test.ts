@@ -132,3 +132,47 @@ describe('a Pylon ticket that is already linked', () => {
     expect(run.stderr).toMatch(/--append-to SUP-\d+/);
   });
 });
+
+describe('a hostile Pylon ticket', () => {
+  const ESC = String.fromCharCode(0x1b);
+  const BEL = String.fromCharCode(0x07);
+
+  it('cannot clear, retitle or rewrite the terminal: controls are shown and filed as visible symbols', async () => {
+    const t = ticket(1051);
+    const saved = { title: t.title, body_html: t.body_html };
+    t.title = `Retention question${ESC}]0;owned${BEL}`;
+    t.body_html = `<p>Hello${ESC}[2J${ESC}[H</p><p>Total: 100\rTotal: 999 \u202eevil\u202c</p>`;
+    try {
+      const dry = await file(['--pylon', '1051', '--new', '--type', 'complex', '--impact', 'minor', '--no-github', '--dry-run']);
+      expect(dry.code, dry.stderr).toBe(0);
+      // NO_COLOR is set in tests: not one escape character reaches the terminal.
+      expect(dry.stdout + dry.stderr).not.toContain(ESC);
+      expect(dry.stdout + dry.stderr).not.toContain(BEL);
+      expect(dry.stderr).toContain('terminal control characters');
+
+      const run = await file(['--pylon', '1051', '--new', '--type', 'complex', '--impact', 'minor', '--no-github']);
+      expect(run.code, run.stderr).toBe(0);
+      const issue = linearIssue(JSON.parse(run.stdout).linear.id);
+      expect(issue.title).not.toContain(ESC);
+      expect(issue.description).toContain('␛[2J');
+      expect(issue.description).not.toContain(ESC);
+      expect(issue.description).not.toContain('\u202e');
+      expect(issue.description).not.toMatch(/\r/);
+    } finally {
+      Object.assign(t, saved);
+    }
+  });
+
+  it('a binary --body-file is refused before anything is read from a service', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const home = await tempHome();
+    const png = join(home, 'screenshot.png');
+    await writeFile(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    const before = emu.linear.state.issues.length;
+    const run = await runCli(['new', '--config', CONFIG, '--title', 't', '--body-file', png, '--type', 'complex', '--impact', 'minor', '--customer', 'Initech'], { env: emu.env, home, cwd: home });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`--body-file ${png}: the file holds NUL bytes: it looks like a binary file, not text; nothing was filed`);
+    expect(emu.linear.state.issues.length).toBe(before);
+  });
+});

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { decodeReport } from '../../core/text-safety.js';
 import { resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { isPriority, PRIORITIES, type Priority } from '../../core/priority.js';
@@ -126,10 +127,17 @@ function clean(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-async function readStream(stream: InputStream): Promise<string> {
+async function readStream(stream: InputStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** The report's bytes as text, or a usage error that says what is wrong with them. */
+function reportText(bytes: Uint8Array, source: string): string {
+  const decoded = decodeReport(bytes);
+  if (!decoded.ok) throw new UsageError(`${source} ${decoded.problem}; nothing was filed`, { hint: 'Pass the report as UTF-8 text; attach binary files (screenshots, archives) to the Pylon ticket instead.' });
+  return decoded.text;
 }
 
 /** Why a file flag's file could not be read, in words. */
@@ -150,18 +158,20 @@ export async function parseNewFlags(flags: NewFlags, io: { cwd: string; stdin: I
   let body = flags.body;
   if (flags.bodyFile !== undefined) {
     if (flags.bodyFile === '-') {
-      body = await readStream(io.stdin);
+      body = reportText(await readStream(io.stdin), '--body-file -: stdin');
       if (!body.trim()) {
         throw new UsageError('--body-file -: stdin was empty, so there is no report to file', {
           hint: 'Pipe the report in (e.g. `pbpaste | triage new --body-file - ...`), or pass --body or --body-file <path>.',
         });
       }
     } else {
+      let bytes: Buffer;
       try {
-        body = await readFile(resolve(io.cwd, flags.bodyFile), 'utf8');
+        bytes = await readFile(resolve(io.cwd, flags.bodyFile));
       } catch (error) {
         throw new UsageError(`--body-file ${flags.bodyFile}: ${fileProblem(error)}`, { hint: 'Pass the path of a text file with the report, or - to read it from stdin.' });
       }
+      body = reportText(bytes, `--body-file ${flags.bodyFile}: the file`);
       if (!body.trim()) throw new UsageError(`--body-file ${flags.bodyFile}: the file is empty`, { hint: 'Write the report into it, or pass --body.' });
     }
   }

@@ -14,6 +14,7 @@ import type { Priority } from '../../core/priority.js';
 import { route, type Route } from '../../core/routing.js';
 import { decide, type Decision } from '../../core/rubric.js';
 import { fitReport, LIMITS, titleProblem } from '../../core/limits.js';
+import { hasControls, neutralizeControls } from '../../core/text-safety.js';
 import { UsageError } from '../../errors.js';
 import type { NewOptions } from './options.js';
 
@@ -110,6 +111,12 @@ export function routeOf(options: CompleteOptions, config: TriageConfig): Route {
  * Shortened first, so a 20 MB paste is not redacted in full only to be cut.
  */
 function fitToLimits(ctx: Context, options: CompleteOptions): void {
+  // Escape sequences and other controls in customer text are made inert before anything shows or files it.
+  if (hasControls(options.title) || hasControls(options.body)) {
+    options.title = neutralizeControls(options.title);
+    options.body = neutralizeControls(options.body);
+    ctx.io.warn('The report holds terminal control characters (escape sequences, bidi overrides, …): they are shown and filed as visible symbols such as ␛.');
+  }
   const problem = titleProblem(options.title.trim());
   if (problem) throw new UsageError(`--title: ${problem}`, { hint: 'Shorten it: the details belong in the description (--body).' });
   const fitted = fitReport(options.body);

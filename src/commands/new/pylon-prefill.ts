@@ -1,6 +1,7 @@
 import type { Context } from '../../context.js';
 import type { TriageConfig } from '../../config/config.js';
 import { htmlToText } from '../../core/html-text.js';
+import { neutralizeControls } from '../../core/text-safety.js';
 import { allSettledOrThrow } from '../../services/http/settle.js';
 import { readPylonPriority } from '../../services/pylon/priority-field.js';
 import type { NewOptions, PylonTicketInfo } from './options.js';
@@ -32,20 +33,21 @@ export async function prefillFromPylon(ctx: Context, options: NewOptions, config
     ticket.requester?.id ? pylon.contact(ticket.requester.id) : Promise.resolve(undefined),
   ]);
 
-  options.title ??= ticket.title.trim() || undefined;
+  // Everything the ticket says is the customer's text: inert before the wizard or the review shows it.
+  options.title ??= neutralizeControls(ticket.title.trim()) || undefined;
   if (!options.body) {
     const text = htmlToText(ticket.body_html ?? '');
     if (text) options.body = text;
   }
   if (account) {
-    options.customer ??= account.name;
+    options.customer ??= neutralizeControls(account.name);
     const domains = [account.primary_domain, account.domain, ...(account.domains ?? [])].filter((d): d is string => Boolean(d)).map((d) => d.toLowerCase());
     options.customerDomains = [...new Set([...options.customerDomains, ...domains])];
   }
   const email = requester?.email ?? ticket.requester?.email;
   if (requester || email) {
     const contact: { name?: string; email?: string } = {};
-    if (requester?.name) contact.name = requester.name;
+    if (requester?.name) contact.name = neutralizeControls(requester.name);
     if (email) contact.email = email;
     options.contacts = [...options.contacts, contact];
   }
@@ -58,7 +60,7 @@ export async function prefillFromPylon(ctx: Context, options: NewOptions, config
     id: ticket.id,
     number: ticket.number,
     link: ticket.link,
-    title: ticket.title,
+    title: neutralizeControls(ticket.title),
     priority: reading.kind === 'set' ? reading.priority : null,
     fieldSlug: field.slug,
     toPylon: { ...field.toPylon },

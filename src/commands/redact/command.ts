@@ -1,3 +1,4 @@
+import { neutralizeControls } from '../../core/text-safety.js';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Context } from '../../context.js';
@@ -57,7 +58,9 @@ export async function redactCommand(ctx: Context, flags: RedactFlags): Promise<v
     ctx.io.json({ text: result.text, findings: result.findings, summary: summarizeFindings(result.findings) });
     return;
   }
-  ctx.io.streams.stdout.write(result.text);
+  // Into a pipe or a file, the text is byte for byte what was redacted; on a terminal, its control
+  // sequences are shown, not obeyed (a pasted log must not clear the screen or retitle the window).
+  ctx.io.streams.stdout.write(ctx.io.streams.stdout.isTTY ? neutralizeControls(result.text) : result.text);
   if (flags.explain) {
     // The text on stdout stays byte for byte what was redacted; only the terminal gets a line break.
     if (ctx.io.streams.stdout.isTTY && result.text.length > 0 && !result.text.endsWith('\n')) ctx.io.err('');

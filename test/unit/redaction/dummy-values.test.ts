@@ -94,3 +94,9 @@ describe('short random ids', () => {
     }
   });
 });
+
+describe('sequences go one way', () => {
+  it('a zigzag of digits is not a typed sequence', () => {
+    for (const value of ['45676565', '12121212', '98989898', '3434543456']) expect(isDummyTokenBody(value), value).toBe(false);
+  });
+});
