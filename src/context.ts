@@ -6,6 +6,7 @@ import type { TriageConfig } from './config/config.js';
 import { mayHaveConfig, noConfigFound } from './config/search-places.js';
 import { credentialsFor, type Env } from './services/credentials.js';
 import type { FetchFn } from './services/http/types.js';
+import { timeoutFromEnv } from './services/http/timeout-setting.js';
 import type { LinearGateway } from './services/linear/gateway.js';
 import type { GitHubGateway } from './services/github/gateway.js';
 import type { PylonGateway } from './services/pylon/gateway.js';
@@ -210,7 +211,8 @@ export class Context {
       fetch: this.fetch,
       debug: (message: string) => this.io.debug(`${service}: ${message}`),
     };
-    if (this.init.timeoutMs !== undefined) options.timeoutMs = this.init.timeoutMs;
+    const timeoutMs = this.init.timeoutMs ?? timeoutFromEnv(this.env.TRIAGE_HTTP_TIMEOUT);
+    if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
     if (this.init.sleep) options.sleep = this.init.sleep;
     return options;
   }

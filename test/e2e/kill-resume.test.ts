@@ -61,3 +61,25 @@ it('a filing killed between steps is finished by triage resume, with nothing dup
   const again = await runBin(['resume'], { env, stdin: 'devnull' });
   expect(again.stderr).toContain('No unfinished filings.');
 });
+
+it('TRIAGE_HTTP_TIMEOUT bounds every request: a GitHub create that never answers is looked for, then made once', async () => {
+  const home = await tempHome();
+  const title = 'GitHub never answers';
+  emu.github.server.injectFault({ hang: true, match: (r) => r.method === 'POST' && /\/issues$/.test(r.path), times: 1 });
+  const env = { ...baseEnv(home), ...emu.env, TRIAGE_HTTP_TIMEOUT: '1s' };
+  const run = await runBin(['new', '--debug', '--config', CONFIG, '--title', title, '--body', 'Times out', '--type', 'complex', '--impact', 'core-broken', '--customer', 'Globex Corporation'], { env, stdin: 'devnull', timeoutMs: 60_000 });
+  emu.github.server.clearFaults();
+  expect(run.code, run.stderr).toBe(0);
+  expect(run.stderr).toMatch(/no answer within 1s/);
+  expect((emu.github.state.issues['acme/app'] ?? []).filter((i) => i.title === title)).toHaveLength(1);
+  expect(emu.linear.state.issues.filter((i) => i.title === title)).toHaveLength(1);
+}, 120_000);
+
+it('a TRIAGE_HTTP_TIMEOUT that is not a duration is exit 2 naming it, before anything is sent', async () => {
+  const home = await tempHome();
+  const before = emu.linear.server.requests.length;
+  const run = await runBin(['new', '--config', CONFIG, '--title', 't', '--body', 'b', '--type', 'complex', '--impact', 'core-broken', '--customer', 'Globex Corporation'], { env: { ...baseEnv(home), ...emu.env, TRIAGE_HTTP_TIMEOUT: 'soon' }, stdin: 'devnull' });
+  expect(run.code).toBe(2);
+  expect(run.stderr).toContain('TRIAGE_HTTP_TIMEOUT="soon" is not a request timeout');
+  expect(emu.linear.server.requests.length).toBe(before);
+});
