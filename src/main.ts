@@ -58,6 +58,7 @@ export async function main(input: MainInput): Promise<number> {
   const program = buildProgram(readVersion(), setup, {
     out: (s) => streams.stdout.write(s),
     err: (s) => streams.stderr.write(s),
+    ...(streams.stdout.isTTY && streams.stdout.columns ? { columns: streams.stdout.columns } : {}),
   });
   program.hook('preAction', async (root, action) => {
     const flags = root.opts<GlobalFlags>();

@@ -1,3 +1,4 @@
+import { fitHelp } from './help-fit.js';
 import { Command, Option } from 'commander';
 import type { CommandSetup } from './command-setup.js';
 import { registerNew } from '../commands/new/register.js';
@@ -22,7 +23,10 @@ export interface GlobalFlags {
  * The command tree. Each command module registers its flags here and loads its implementation with
  * `import()` only when it runs, so `triage --help` stays about as fast as starting Node.
  */
-export function buildProgram(version: string, setup: CommandSetup, write: { out: (s: string) => void; err: (s: string) => void }): Command {
+export function buildProgram(version: string, setup: CommandSetup, streams: { out: (s: string) => void; err: (s: string) => void; columns?: number }): Command {
+  // commander writes only help, version and its own errors here: fitted to the terminal (80 if it is not one).
+  const width = Math.min(Math.max(streams.columns ?? 80, 40), 100);
+  const write = { out: (s: string) => streams.out(fitHelp(s, width)), err: (s: string) => streams.err(fitHelp(s, width)) };
   const program = new Command('triage')
     .description('Walks a support engineer through the support process: priority rubric, redaction, and linked Linear + GitHub filing.')
     .version(version, '-v, --version', 'print the version')

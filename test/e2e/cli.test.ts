@@ -32,7 +32,7 @@ describe('the built binary', () => {
       expect(run.stdout, flag).toContain(flag);
     }
     expect(run.stdout).toContain('Examples:');
-    expect(run.stdout).toContain('Exit codes: 0 filed, 1 failure, 2 usage or config error, 3 partially filed, 4 authentication, 130 cancelled.');
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain('Exit codes: 0 filed, 1 failure, 2 usage or config error, 3 partially filed, 4 authentication, 130 cancelled.');
   });
 
   it('an unknown command is a usage error with a suggestion', async () => {
@@ -79,4 +79,16 @@ describe('the built binary', () => {
       expect(run.stderr).toContain('(--no-input was given)');
     });
   });
+});
+
+describe('help fits an 80-column terminal', () => {
+  for (const command of ['', 'new', 'resume', 'redact', 'rubric', 'sync', 'update', 'immediate', 'followups', 'sandbox', 'doctor', 'completion']) {
+    it(`triage ${command || '(no command)'} --help`, async () => {
+      const home = await tempHome();
+      const run = await runBin([...(command ? [command] : []), '--help'], { env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1', TRIAGE_STATE_DIR: `${home}/state` }, stdin: 'devnull' });
+      expect(run.code).toBe(0);
+      const long = run.stdout.split('\n').filter((line) => [...line].length > 80);
+      expect(long).toEqual([]);
+    });
+  }
 });

@@ -9,47 +9,57 @@ Examples:
   # File a complex issue: Linear + GitHub, linked, with an ETA comment
   $ triage new --title "Export to CSV times out for large workspaces" \\
       --body-file ticket.txt --type complex --impact core-broken \\
-      --customer "Globex Corporation" --customer-domain globex.com --area exports
+      --customer "Globex Corporation" --customer-domain globex.com \\
+      --area exports
 
-  # See exactly what would be filed (redacted), without credentials or network
-  $ triage new --title "Dark mode for reports" --body "Customer asks for dark mode" \\
+  # See exactly what would be filed (redacted), without credentials
+  $ triage new --title "Dark mode for reports" --body "Dark mode, please" \\
       --type feature --impact nice-to-have --customer "Initech" --dry-run
 
-  # Override the rubric (a reason is required) and print JSON for a script
-  $ cat ticket.txt | triage new --title "Login loop on SSO" --body-file - --type quick-fix \\
-      --priority urgent --reason "CEO demo in an hour" --customer "Umbrella" --json
+  # Override the rubric (a reason is required); JSON for a script
+  $ cat ticket.txt | triage new --title "Login loop on SSO" \\
+      --body-file - --type quick-fix --priority urgent \\
+      --reason "CEO demo in an hour" --customer "Umbrella" --json
 
-  # Start from Pylon ticket #4812; Pylon's priority is updated to the rubric's, and both are linked back;
-  # --reply posts the customer update (GitHub link, ETA) as a reply on the ticket (--note: internal note)
-  $ triage new --pylon 4812 --type complex --impact significant-bug --reply --json
+  # Start from Pylon ticket #4812: Pylon's priority follows the rubric,
+  # both sides are linked; --reply posts the customer update on the
+  # ticket (--note: as an internal note)
+  $ triage new --pylon 4812 --type complex --impact significant-bug \\
+      --reply --json
 
-  # A feature request joins an existing ticket: comments on SUP-12 and its GitHub issue, the customer
-  # recorded as asking for it (Linear customer request); no new ticket
-  $ triage new --pylon 4813 --type feature --impact workflow-blocker --append-to SUP-12
+  # A feature request joins an open ticket: comments on SUP-12 and its
+  # GitHub issue, records the customer as asking for it; no new ticket
+  $ triage new --pylon 4813 --type feature --impact workflow-blocker \\
+      --append-to SUP-12
 
-  # A feature request that resembles open tickets stops (exit 2, listing them) unless told:
-  $ triage new --title "Export dashboards to PDF" --body "..." --type feature \
-      --impact nice-to-have --customer Initech --new
+  # A feature request like open tickets stops (exit 2, listing them);
+  # --new files it anyway (also for a Pylon ticket already linked)
+  $ triage new --title "Export dashboards to PDF" --body "..." \\
+      --type feature --impact nice-to-have --customer Initech --new
 
-  # A quick fix when github.skipForQuickFix is set: --github files the GitHub issue anyway
-  $ triage new --title "Typo on invoices" --body "..." --type quick-fix --impact polish \
-      --customer Initech --github
+  # With github.skipForQuickFix set, --github files the GitHub issue
+  $ triage new --title "Typo on invoices" --body "..." \\
+      --type quick-fix --impact polish --customer Initech --github
 
-  # An Urgent filing pages on-call (oncall.page: PagerDuty, Slack) once the Linear issue exists;
-  # --no-page skips it and records why on the Linear issue
-  $ triage new --pylon 4814 --type quick-fix --impact outage --no-page-reason "on-call already on the bridge"
+  # An Urgent filing pages on-call (oncall.page) once the Linear issue
+  # exists; --no-page skips it and records why on the Linear issue
+  $ triage new --pylon 4814 --type quick-fix --impact outage \\
+      --no-page-reason "on-call already on the bridge"
 
   # In a terminal, plain \`triage new\` asks for everything it needs
   $ triage new
 
-Feature requests are compared with the routed team's open Linear issues (and the repo's open GitHub
-issues) first; a match with score >= 0.5 sharing two or more words is "strong" (see README). After
-every filing the customer update is drafted (stderr; "customerUpdate" in --json); it is posted only
-with --reply or --note, or when the wizard asks and you say so.
+Feature requests are compared with the routed team's open Linear issues
+(and the repo's open GitHub issues) first; a match with score >= 0.5
+sharing two or more words is "strong" (see README). After every filing
+the customer update is drafted (stderr; "customerUpdate" in --json); it
+is posted only with --reply or --note, or when the wizard asks.
 Impacts (--impact) and the priority each earns: run \`triage rubric\`.
-Exit codes: 0 filed, 1 failure, 2 usage or config error, 3 partially filed, 4 authentication, 130 cancelled.
-(3 also when an Urgent filing's page did not go out: finish it with triage resume.)
-(2 also when a scripted feature request has strong candidates and neither --append-to nor --new.)`;
+Exit codes: 0 filed, 1 failure, 2 usage or config error, 3 partially
+filed, 4 authentication, 130 cancelled. 3 also when an Urgent filing's
+page did not go out (finish it with triage resume); 2 also when a
+scripted feature request has strong candidates and neither --append-to
+nor --new, or when the --pylon ticket is already linked.`;
 
 export function registerNew(program: Command, setup: CommandSetup): void {
   program
