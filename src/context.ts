@@ -168,7 +168,11 @@ export class Context {
       const region = needsConfig ? (await this.config()).pylon.region : undefined;
       const endpoint = pylonEndpoint({ override: env.PYLON_API_URL, token: credentials.token, region });
       this.io.debug(`pylon: ${endpoint.baseUrl} (from ${endpoint.source})`);
-      return PylonGateway.create({ ...credentials, baseUrl: endpoint.baseUrl, ...this.gatewayOptions('pylon'), now: () => this.now().getTime() });
+      // Progress is for a person at a terminal; a cron log gets nothing (the --debug log has the details).
+      const onWait = (route: string, ms: number) =>
+        this.io.streams.stderr.isTTY &&
+        this.io.info(this.io.color.dim(`… waiting ${Math.ceil(ms / 1000)}s for Pylon's rate limit (${route.replace(/^pylon\./, '').replace(/\./g, ' ')}, a few requests a minute)`));
+      return PylonGateway.create({ ...credentials, baseUrl: endpoint.baseUrl, ...this.gatewayOptions('pylon'), now: () => this.now().getTime(), onWait });
     })().then((gateway) => interruptible(gateway, this.interrupts.signal));
     return this.pylonGateway;
   }

@@ -35,6 +35,8 @@ export interface PylonGatewayOptions extends GatewayOptions {
   now?: () => number;
   /** Requests per minute by route; default Pylon's documented limits. `{}` turns pacing off. */
   limits?: Readonly<Partial<Record<string, number>>>;
+  /** Told when a request waits a second or more for Pylon's rate limit: a terminal says so, not silence. */
+  onWait?: (route: string, ms: number) => void;
 }
 
 /**
@@ -80,7 +82,7 @@ export class PylonGateway {
     this.now = options.now ?? Date.now;
     this.retries = options.retries ?? DEFAULT_RETRIES;
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.pacer = new RoutePacer({ limits: options.limits ?? PYLON_ROUTE_LIMITS, now: this.now, sleep: this.sleep });
+    this.pacer = new RoutePacer({ limits: options.limits ?? PYLON_ROUTE_LIMITS, now: this.now, sleep: this.sleep, ...(options.onWait ? { onWait: options.onWait } : {}) });
   }
 
   static create(options: PylonGatewayOptions): PylonGateway {

@@ -50,6 +50,8 @@ export interface PacerOptions {
   windowMs?: number;
   /** Added to the window: requests arrive a little after they leave, and the server counts arrivals. */
   marginMs?: number;
+  /** Called once per wait of a second or more (not once per waiting caller): what is waited for and how long. */
+  onWait?: (route: string, ms: number) => void;
 }
 
 interface Slot {
@@ -73,6 +75,16 @@ export class RoutePacer {
     this.windowMs = (options.windowMs ?? PACING_WINDOW_MS) + (options.marginMs ?? 250);
   }
 
+  private readonly announcedUntil = new Map<string, number>();
+
+  private announce(route: string, now: number, until: number): void {
+    if (!this.options.onWait || until - now < 1_000) return;
+    // Concurrent callers wait for the same slot: say it once, and again only for a later one.
+    if (until <= (this.announcedUntil.get(route) ?? 0) + 1_000) return;
+    this.announcedUntil.set(route, until);
+    this.options.onWait(route, until - now);
+  }
+
   limitFor(route: string): number | undefined {
     const limit = this.options.limits[route];
     return limit !== undefined && Number.isFinite(limit) && limit > 0 ? limit : undefined;
@@ -91,6 +103,7 @@ export class RoutePacer {
         await wait;
         continue;
       }
+      this.announce(route, now, wait);
       await this.options.sleep(wait - now);
       if (this.options.now() <= now) break;
     }
