@@ -10,8 +10,13 @@ import { keywords, stem, stems } from './search-words.js';
  *   title or description (its customer report: the scaffolding of triage's template is left out).
  *
  * A ticket is a *candidate* when its score is at least 0.25 and it shares at least two significant words
- * with the request (one shared word is chance); it is *strong* when its score is at least 0.5. A scripted
- * feature with a strong candidate stops (exit 2) until `--append-to` or `--new` says what to do.
+ * with the request (one shared word is chance); it is *strong* when its score is at least 0.5 and the titles
+ * do not differ in what distinguishes them: when each title has a word the other lacks that is rarer among
+ * the request and the tickets looked at than the words they share ("Export dashboards to CSV" and "Export
+ * dashboards to PDF" share the common words and differ in the telling ones), they are different requests,
+ * however many words they share. A scripted feature with a strong candidate stops (exit 2) until
+ * `--append-to` or `--new` says what to do; the wizard offers the top candidate as the default only when it
+ * is strong and is itself a feature request.
  */
 export const CANDIDATE_RULES = {
   titleWeight: 0.7,
@@ -41,6 +46,8 @@ export interface CandidateTicket {
   state: { name: string; type: string };
   /** The linked GitHub issue, when the Linear issue has one. */
   github?: { repo: string; number: number; url: string };
+  labels?: string[];
+  project?: string | null;
 }
 
 export interface ScoredCandidate extends CandidateTicket {
@@ -48,6 +55,33 @@ export interface ScoredCandidate extends CandidateTicket {
   strong: boolean;
   /** The stems both share, for the engineer to judge ("export, dashboard, pdf"). */
   shared: string[];
+  /** Telling title words on each side that the other lacks ("csv" ≠ "pdf"): a different request. */
+  differs?: { request: string[]; candidate: string[] };
+  /** Filed as a feature request (triage's template says so): the only kind a request is appended to by default. */
+  feature: boolean;
+}
+
+/**
+ * A feature request: in the roadmap project or with the feature label the config names, labelled as a
+ * feature or enhancement, or filed by triage as one ("Feature request reported by …").
+ */
+export function isFeatureTicket(ticket: Pick<CandidateTicket, 'description' | 'labels' | 'project'>, marks: { label?: string | undefined; project?: string | undefined } = {}): boolean {
+  const labels = (ticket.labels ?? []).map((l) => l.toLowerCase());
+  if (marks.label && labels.includes(marks.label.toLowerCase())) return true;
+  if (marks.project && ticket.project?.toLowerCase() === marks.project.toLowerCase()) return true;
+  if (labels.some((l) => /\b(feature|enhancement|feature request)s?\b/.test(l))) return true;
+  return /^\s*Feature request\b/i.test(ticket.description);
+}
+
+/**
+ * Title words each side has and the other lacks, kept when they are rarer in the pool (the request and the
+ * tickets looked at) than every word the two share: those are what tell the requests apart.
+ */
+function tellingDifferences(requestTitle: ReadonlySet<string>, candidateTitle: ReadonlySet<string>, df: ReadonlyMap<string, number>): { request: string[]; candidate: string[] } {
+  const shared = [...requestTitle].filter((w) => candidateTitle.has(w));
+  const commonest = Math.min(...shared.map((w) => df.get(w) ?? 1));
+  const telling = (set: ReadonlySet<string>, other: ReadonlySet<string>) => [...set].filter((w) => !other.has(w) && (df.get(w) ?? 1) < commonest);
+  return { request: telling(requestTitle, candidateTitle), candidate: telling(candidateTitle, requestTitle) };
 }
 
 /** What leaves the machine for the search: built from text that was already redacted for GitHub. */
@@ -88,15 +122,20 @@ export function scoreCandidate(request: RequestText, candidate: Pick<CandidateTi
 }
 
 /** Scores, keeps the candidates, best first (ties: the older identifier first), at most `maxShown`. */
-export function rankCandidates(request: RequestText, tickets: readonly CandidateTicket[]): ScoredCandidate[] {
+export function rankCandidates(request: RequestText, tickets: readonly CandidateTicket[], marks: { label?: string | undefined; project?: string | undefined } = {}): ScoredCandidate[] {
   const seen = new Set<string>();
+  const unique = tickets.filter((t) => !seen.has(t.id) && Boolean(seen.add(t.id)));
+  // How many titles of the pool (the request's and the tickets') each word appears in.
+  const requestTitle = stems(request.title);
+  const df = new Map<string, number>();
+  for (const title of [requestTitle, ...unique.map((t) => stems(t.title))]) for (const w of title) df.set(w, (df.get(w) ?? 0) + 1);
   const scored: ScoredCandidate[] = [];
-  for (const ticket of tickets) {
-    if (seen.has(ticket.id)) continue;
-    seen.add(ticket.id);
+  for (const ticket of unique) {
     const { score, shared } = scoreCandidate(request, ticket);
     if (score < CANDIDATE_RULES.minScore || shared.length < CANDIDATE_RULES.minSharedWords) continue;
-    scored.push({ ...ticket, score, shared, strong: score >= CANDIDATE_RULES.strongScore });
+    const differs = tellingDifferences(requestTitle, stems(ticket.title), df);
+    const conflict = differs.request.length > 0 && differs.candidate.length > 0;
+    scored.push({ ...ticket, score, shared, strong: score >= CANDIDATE_RULES.strongScore && !conflict, feature: isFeatureTicket(ticket, marks), ...(conflict ? { differs } : {}) });
   }
   return scored
     .sort((a, b) => b.score - a.score || a.identifier.localeCompare(b.identifier, 'en', { numeric: true }))

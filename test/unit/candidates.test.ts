@@ -84,3 +84,33 @@ describe('search terms', () => {
     expect(searchTerms({ title: '[CUSTOMER] export', body: '[EMAIL_1] [PHONE_2]' }).linear).toBe('export');
   });
 });
+
+describe('the distinguishing word decides', () => {
+  const feature = (identifier: string, title: string): CandidateTicket => ({
+    id: identifier, identifier, title, url: `https://linear.app/acme/issue/${identifier}`,
+    description: `Feature request reported by Initech.\n\n## Customer report\n${title}\n`, state: { name: 'Backlog', type: 'backlog' },
+  });
+  const bug = (identifier: string, title: string): CandidateTicket => ({ ...feature(identifier, title), description: `Complex technical issue reported by Initech.\n\n${title}\n` });
+
+  it.each([
+    // [request title, candidate title, same request?]
+    ['CSV export for dashboards', 'Export dashboards to PDF', false],
+    ['Export dashboards to CSV', 'Export dashboards to PDF', false],
+    ['Dark mode for the mobile app', 'Dark mode for the reporting pages', false],
+    ['SAML login for the admin console', 'OIDC login for the admin console', false],
+    ['Slack notifications for failed exports', 'Email notifications for failed exports', false],
+    ['Export dashboards to PDF', 'PDF export for dashboards', true],
+    ['Dark mode for reports', 'Dark mode for the reporting pages', true],
+    ['Bulk edit of user roles', 'Bulk edit user roles', true],
+  ] as const)('%s vs %s → same request: %s', (requestTitle, candidateTitle, same) => {
+    const ranked = rankCandidates({ title: requestTitle, body: '' }, [feature('SUP-9', candidateTitle)]);
+    expect(ranked[0]?.strong ?? false).toBe(same);
+  });
+
+  it('a bug is never the default target, even when it matches: it is a candidate, not a strong feature match', () => {
+    const [top] = rankCandidates({ title: 'Export dashboards to PDF', body: '' }, [bug('SUP-3', 'PDF export for dashboards')]);
+    expect(top?.feature).toBe(false);
+    const [asFeature] = rankCandidates({ title: 'Export dashboards to PDF', body: '' }, [feature('SUP-4', 'PDF export for dashboards')]);
+    expect(asFeature?.feature).toBe(true);
+  });
+});

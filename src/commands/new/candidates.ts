@@ -26,6 +26,8 @@ function toTicket(issue: LinearCandidateIssue): CandidateTicket {
     url: issue.url,
     description: issue.description,
     state: issue.state,
+    labels: issue.labels,
+    project: issue.project,
     ...(github ? { github } : {}),
   };
 }
@@ -40,7 +42,7 @@ const isOpen = (issue: LinearCandidateIssue) => issue.state.type !== 'completed'
  */
 export async function searchCandidates(
   ctx: Context,
-  input: { title: string; body: string; redactor: Redactor; teamKey: string; repo?: string | undefined; dryRun: boolean },
+  input: { title: string; body: string; redactor: Redactor; teamKey: string; repo?: string | undefined; dryRun: boolean; featureMarks?: { label?: string | undefined; project?: string | undefined } },
 ): Promise<CandidateSearch> {
   if (!hasToken(ctx.env, 'linear')) {
     // Only a dry run gets here without a token (a filing needs one anyway and fails on it later, exit 4).
@@ -69,5 +71,5 @@ export async function searchCandidates(
   };
   const linked = (await linear.issuesLinkedTo(refs)).filter((l) => sameIssue(l.url));
   const tickets = [...linearHits, ...linked.map((l) => l.issue)].filter(isOpen).map(toTicket);
-  return { candidates: rankCandidates(request, tickets) };
+  return { candidates: rankCandidates(request, tickets, input.featureMarks) };
 }

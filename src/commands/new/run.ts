@@ -137,6 +137,7 @@ export async function findCandidates(ctx: Context, options: CompleteOptions, con
     teamKey: routed.linear.team,
     repo: draft.github ? routed.github.repo : undefined,
     dryRun: options.dryRun,
+    featureMarks: { label: config.linear.featureLabel, project: config.linear.featureProject },
   });
 }
 

@@ -193,7 +193,10 @@ export class NewWizard {
     }
   }
 
-  /** The candidates, best first; the top one is the default only when it is a strong match. */
+  /**
+   * The candidates, best first. Opening a new ticket is the default unless the top one is clearly the same
+   * request (strong) and is a feature request itself: a bug is never the default place for a feature.
+   */
   private async askAppendOrNew(candidates: ScoredCandidate[]): Promise<string> {
     const { io } = this.ctx;
     io.err(`Similar open ticket${candidates.length === 1 ? '' : 's'} found:`);
@@ -202,11 +205,11 @@ export class NewWizard {
       ...candidates.map((c) => ({
         value: c.identifier,
         name: `Append to ${c.identifier}: ${c.title}`,
-        description: `score ${c.score.toFixed(2)}${c.strong ? ' (strong)' : ''}; shares: ${c.shared.join(', ')}; ${c.url}`,
+        description: `score ${c.score.toFixed(2)}${c.strong ? ' (strong)' : ''}; shares: ${c.shared.join(', ')}${c.differs ? `; but ${c.differs.request.join(', ')} ≠ ${c.differs.candidate.join(', ')}` : ''}${c.feature ? '' : '; not a feature request'}; ${c.url}`,
       })),
       { value: NEW_TICKET, name: 'Open a new ticket', description: 'a new feature request in the Backlog' },
     ];
-    return this.prompter.select('Append this request to an existing ticket, or open a new one?', choices, { default: candidates[0]!.strong ? candidates[0]!.identifier : NEW_TICKET });
+    return this.prompter.select('Append this request to an existing ticket, or open a new one?', choices, { default: candidates[0]!.strong && candidates[0]!.feature ? candidates[0]!.identifier : NEW_TICKET });
   }
 
   private async review(planned: Planned, hadCandidates: boolean): Promise<ReviewAction> {

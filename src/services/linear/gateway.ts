@@ -203,8 +203,13 @@ export class LinearGateway {
     const hits = (data.searchIssues as Nodes<Omit<RawCandidate, 'attachments'>>).nodes;
     if (hits.length === 0) return [];
     const links = await this.request(q.ISSUE_LINKS, { ids: hits.map((h) => h.id), first: hits.length });
-    const byId = new Map((links.issues as Nodes<{ id: string; attachments: Nodes<{ url: string; title: string }> }>).nodes.map((n) => [n.id, n.attachments]));
-    return hits.map((hit) => toCandidate({ ...hit, attachments: byId.get(hit.id) ?? { nodes: [] } }));
+    // Labels and project (is it a feature request?) are connections too: read with the links.
+    type Links = { id: string; attachments: Nodes<{ url: string; title: string }>; labels?: Nodes<{ name: string }>; project?: { name: string } | null };
+    const byId = new Map((links.issues as Nodes<Links>).nodes.map((n) => [n.id, n]));
+    return hits.map((hit) => {
+      const more = byId.get(hit.id);
+      return toCandidate({ ...hit, attachments: more?.attachments ?? { nodes: [] }, ...(more?.labels ? { labels: more.labels } : {}), project: more?.project ?? null });
+    });
   }
 
   /** The issues linked to these GitHub issues (one request, however many); the caller checks repo and number. */
@@ -353,10 +358,15 @@ function toNeed(need: RawNeed): LinearImmediateIssue['needs'][number] {
   return { customerId: need.customer?.id ?? null, attachmentUrl: need.attachment?.url ?? null };
 }
 
-type RawCandidate = Omit<LinearCandidateIssue, 'attachments' | 'description'> & { description: string | null; attachments: Nodes<{ url: string; title: string }> };
+type RawCandidate = Omit<LinearCandidateIssue, 'attachments' | 'description' | 'labels' | 'project'> & {
+  description: string | null;
+  attachments: Nodes<{ url: string; title: string }>;
+  labels?: Nodes<{ name: string }>;
+  project?: { name: string } | null;
+};
 
 function toCandidate(raw: RawCandidate): LinearCandidateIssue {
-  return { ...raw, description: raw.description ?? '', attachments: raw.attachments.nodes };
+  return { ...raw, description: raw.description ?? '', attachments: raw.attachments.nodes, labels: (raw.labels?.nodes ?? []).map((l) => l.name), project: raw.project?.name ?? null };
 }
 
 interface RawImmediate extends Omit<LinearImmediateIssue, 'attachments' | 'needs' | 'moreNeeds' | 'moreLinks'> {

@@ -65,6 +65,8 @@ export const IMMEDIATE_NEEDS = 10;
 const CANDIDATE_FIELDS = `
   id identifier title url description
   state { name type }
+  labels(first: 20) { nodes { name } }
+  project { name }
   attachments(first: 20) { nodes { url title } }
 `;
 
@@ -77,7 +79,7 @@ export const SEARCH_ISSUES = `query triageSearchIssues($term: String!, $filter: 
 }`;
 
 export const ISSUE_LINKS = `query triageIssueLinks($ids: [ID!], $first: Int) {
-  issues(filter: { id: { in: $ids } }, first: $first) { nodes { id attachments(first: 20) { nodes { url title } } } }
+  issues(filter: { id: { in: $ids } }, first: $first) { nodes { id labels(first: 20) { nodes { name } } project { name } attachments(first: 20) { nodes { url title } } } }
 }`;
 
 /**

@@ -79,6 +79,8 @@ export interface LinearCandidateIssue {
   description: string;
   state: { name: string; type: string };
   attachments: Array<{ url: string; title: string }>;
+  labels: string[];
+  project: string | null;
 }
 
 export interface LinearCustomer {
