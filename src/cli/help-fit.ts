@@ -69,9 +69,10 @@ function shellWords(text: string): string[] {
   return text.match(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g) ?? [];
 }
 
-function breakCommand(text: string, width: number, indent: string): string[] {
+/** A shell command in lines of `width`, broken between arguments with ` \` continuations, as one pastes it. */
+export function breakCommand(text: string, width: number, indent: string, prompt = '$ '): string[] {
   const lines: string[] = [];
-  let current = `${indent}$ `;
+  let current = `${indent}${prompt}`;
   let empty = true;
   const more = `${indent}    `;
   for (const word of shellWords(text)) {

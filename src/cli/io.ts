@@ -2,7 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import { Chalk, type ChalkInstance } from 'chalk';
 
 export type InputStream = Readable & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
-export type OutputStream = Writable & { isTTY?: boolean; columns?: number };
+export type OutputStream = Writable & { isTTY?: boolean; columns?: number; rows?: number };
 
 export interface Streams {
   stdin: InputStream;
@@ -60,6 +60,11 @@ export class IO {
 
   get columns(): number {
     return this.streams.stderr.columns ?? this.streams.stdout.columns ?? 80;
+  }
+
+  /** The terminal's height where the prompts are drawn (24 when it is not a terminal). */
+  get rows(): number {
+    return this.streams.stderr.rows ?? 24;
   }
 
   /** Data: what a script pipes on. */

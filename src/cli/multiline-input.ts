@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { wrapWords } from './text-wrap.js';
 
 /**
  * A description typed (or pasted) in the terminal. One readline interface reads every line, so text pasted
@@ -20,7 +21,7 @@ interface Key {
 
 export function readMultiline(input: {
   stdin: Readable & { isTTY?: boolean; setRawMode?: (on: boolean) => unknown };
-  stderr: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean; columns?: number };
   message: string;
   /** Text a recovered draft or a Pylon ticket already holds: Enter on the first line keeps it. */
   initial?: string;
@@ -29,8 +30,12 @@ export function readMultiline(input: {
   const { stdin, stderr } = input;
   const terminal = Boolean(stderr.isTTY && stdin.isTTY);
   const hint = input.initial ? 'Enter keeps the text above; or type a new one, an empty line ends it · Ctrl-E: editor' : 'an empty line ends it · Ctrl-E: your editor';
-  if (input.initial) stderr.write(`${input.initial.trimEnd().split('\n').map((l) => `  │ ${l}`).join('\n')}\n`);
-  stderr.write(`? ${input.message} (${hint})\n`);
+  const width = Math.max(20, stderr.columns ?? 80);
+  if (input.initial) {
+    const shown = input.initial.trimEnd().split('\n').flatMap((l) => wrapWords(l, width - 4));
+    stderr.write(`${shown.map((l) => `  │ ${l}`.trimEnd()).join('\n')}\n`);
+  }
+  stderr.write(`${wrapWords(`? ${input.message} (${hint})`, width, '  ').join('\n')}\n`);
   if (terminal) stderr.write(PASTE_ON);
 
   return new Promise<MultilineOutcome>((resolve) => {

@@ -2,6 +2,7 @@ import { CancelledError } from '../errors.js';
 import { throwIfInterrupted } from './interrupts.js';
 import type { Streams } from './io.js';
 import { readMultiline } from './multiline-input.js';
+import { runPager } from './pager.js';
 
 export interface Choice<T extends string> {
   value: T;
@@ -20,6 +21,8 @@ export interface Prompter {
    * EDITOR=vi to everything it runs, so `npx triage new` would drop a newcomer into vi.
    */
   editor(message: string, options?: { default?: string; postfix?: string }): Promise<string>;
+  /** Long text to read, one screen at a time (a pager), or printed whole where there is none. */
+  page(text: string): Promise<void>;
 }
 
 /** @inquirer/prompts bound to the context's streams: prompts are drawn on stderr so stdout stays data. */
@@ -74,6 +77,9 @@ export function createInquirerPrompter(streams: Streams, env: Readonly<Record<st
       const more = await readMultiline({ stdin: streams.stdin, stderr: streams.stderr, message, ...(typed.text ? { initial: typed.text } : {}), ...(signal ? { signal } : {}) });
       if (more.kind === 'cancelled') throw new CancelledError('Cancelled');
       return more.text;
+    },
+    async page(text) {
+      if (!runPager(text.endsWith('\n') ? text : `${text}\n`, streams.stderr, env)) streams.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
     },
   };
 }

@@ -58,7 +58,9 @@ export type SavedDraft = z.infer<typeof draftSchema>;
 export async function saveDraft(stateDir: string, draft: SavedDraft): Promise<string> {
   const dir = join(stateDir, 'drafts');
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  const file = join(dir, `draft-${draft.savedAt.replace(/[:.]/g, '-')}.json`);
+  // Short enough that `triage new --recover <file>` fits a terminal line: draft-20261204-131915-411.json
+  const stamp = draft.savedAt.replace(/^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.?(\d{3})?.*$/, '$1$2$3-$4$5$6-$7').replace(/-$/, '');
+  const file = join(dir, `draft-${/^\d{8}-\d{6}/.test(stamp) ? stamp : draft.savedAt.replace(/[:.]/g, '-')}.json`);
   await writeFile(file, `${JSON.stringify(draft, null, 2)}\n`, { mode: 0o600 });
   return file;
 }

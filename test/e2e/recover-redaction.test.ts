@@ -53,7 +53,7 @@ it('a recovered draft produces byte-identical redaction to the original run', as
   s.line('');
   await s.expect('Ready to file?', WAIT_MS);
   s.write(KEY.ctrlC);
-  await s.expect(/Recover it with: triage new --recover (\S+)/, WAIT_MS);
+  await s.expect(/Recover it with:\s+triage new --recover (\S+)/, WAIT_MS);
   expect(await s.exit(WAIT_MS)).toBe(130);
   const drafts = await readdir(join(home, 'state', 'drafts'));
   expect(drafts).toHaveLength(1);

@@ -50,7 +50,7 @@ describe('the wizard after the ticket: similar features and the customer update'
     await s.expect('Open a new ticket');
     s.write(KEY.enter); // the strong match is the default
     await s.expect('Append to SUP-8: Export dashboards to PDF');
-    await s.expect('Comment on GitHub issue acme/app#1');
+    await s.expect('a comment on both issues');
     await s.expect('Ready to append?');
     s.write(KEY.enter);
     await s.expect('Appended to Linear SUP-8 (Backlog): no new ticket');

@@ -141,7 +141,8 @@ describe('the triage new wizard in a terminal', () => {
     await s.expect('Title');
     s.line('Wizard first title');
     await describeReport(s, ['Dashboard takes 20s']);
-    await pick(s, 'Ready to file?', 1); // Edit the title
+    await pick(s, 'Ready to file?', 2); // Edit or change something…
+    await pick(s, 'What do you want to change?', 0); // the title
     await s.expect('Title');
     s.write(KEY.backspace.repeat(40));
     s.line('Wizard edited title');
@@ -169,7 +170,7 @@ describe('the triage new wizard in a terminal', () => {
     await s.expect('Ready to file?');
     s.write(KEY.ctrlC);
     await s.expect('Cancelled: nothing was filed');
-    await s.expect(/Recover it with: triage new --recover (\S+)/);
+    await s.expect(/Recover it with:\s+triage new --recover (\S+)/);
     expect(await s.exit()).toBe(130);
     expect(emu.linear.state.issues.length).toBe(before);
 

@@ -179,6 +179,9 @@ describe('triage sync: the three-way cases of the demo workspace', () => {
         editor: async () => {
           throw new Error('unexpected editor');
         },
+        page: async () => {
+          throw new Error('unexpected page');
+        },
       };
       const io = captureStreams({ tty: true });
       const code = await main({

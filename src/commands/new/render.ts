@@ -1,3 +1,4 @@
+import type { ChalkInstance } from 'chalk';
 import type { IO } from '../../cli/io.js';
 import type { AppendPlan } from '../../core/append-plan.js';
 import type { ScoredCandidate } from '../../core/candidates.js';
@@ -27,25 +28,30 @@ function redactionLine(plan: PlanSummary): string {
 }
 
 export function renderDecision(io: IO, plan: PlanSummary): void {
+  for (const line of decisionLines(plan, io.color, io.columns)) io.err(line);
+}
+
+/** The priority, status and type, every reason, and what redaction removed (a few characters around each placeholder). */
+export function decisionLines(plan: PlanSummary, c: ChalkInstance, columns: number): string[] {
   const { decision } = plan;
-  const c = io.color;
-  io.err(`${c.bold(describePriority(decision.priority))} · ${decision.status === 'prioritized' ? 'Prioritized' : 'Backlog'} · ${REQUEST_TYPE_INFO[plan.type].title}`);
-  for (const reason of [...decision.reasons, ...plan.route.reasons]) io.err(c.dim(`  ${reason}`));
-  io.err(c.dim(`  ${redactionLine(plan)}`));
-  renderRedactionReview(io, plan);
+  const lines = [`${c.bold(describePriority(decision.priority))} · ${decision.status === 'prioritized' ? 'Prioritized' : 'Backlog'} · ${REQUEST_TYPE_INFO[plan.type].title}`];
+  for (const reason of [...decision.reasons, ...plan.route.reasons]) lines.push(c.dim(`  ${reason}`));
+  lines.push(c.dim(`  ${redactionLine(plan)}`));
+  return [...lines, ...redactionReviewLines(plan, c, columns)];
 }
 
 /** A few characters around each placeholder, so the engineer sees what went without seeing the value. */
-function renderRedactionReview(io: IO, plan: PlanSummary): void {
+function redactionReviewLines(plan: PlanSummary, c: ChalkInstance, columns: number): string[] {
   const lines = plan.redactionReview ?? [];
-  if (lines.length === 0) return;
+  if (lines.length === 0) return [];
   const width = Math.max(...lines.slice(0, REVIEW_SHOWN).map((l) => l.kind.length));
-  const room = Math.max(20, Math.min(io.columns, 80) - width - 14);
-  for (const line of lines.slice(0, REVIEW_SHOWN)) {
+  const room = Math.max(20, Math.min(columns, 80) - width - 14);
+  const out = lines.slice(0, REVIEW_SHOWN).map((line) => {
     const context = line.context.length > room ? `${line.context.slice(0, room - 1)}…` : line.context;
-    io.err(io.color.dim(`    ${line.target.padEnd(6)} ${line.kind.padEnd(width)}  ${context}`));
-  }
-  if (lines.length > REVIEW_SHOWN) io.err(io.color.dim(`    … and ${lines.length - REVIEW_SHOWN} more`));
+    return c.dim(`    ${line.target.padEnd(6)} ${line.kind.padEnd(width)}  ${context}`);
+  });
+  if (lines.length > REVIEW_SHOWN) out.push(c.dim(`    … and ${lines.length - REVIEW_SHOWN} more`));
+  return out;
 }
 
 /** Both tickets exactly as they will be filed (redacted), for `--dry-run` and the wizard's review. */

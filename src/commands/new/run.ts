@@ -1,3 +1,4 @@
+import { breakCommand } from '../../cli/help-fit.js';
 import type { Context } from '../../context.js';
 import type { TriageConfig } from '../../config/config.js';
 import { CANDIDATE_RULES, type ScoredCandidate } from '../../core/candidates.js';
@@ -168,6 +169,12 @@ export function applyPrioritySource(options: NewOptions, config: TriageConfig): 
   options.reason = pylonReason(ticket, ticket.priority);
 }
 
+/** `~/…` for a path under the home directory, as a shell reads it back: the command then fits a terminal line. */
+function homeRelative(file: string, home: string): string {
+  const base = home.replace(/\/+$/, '');
+  return base && file.startsWith(`${base}/`) && !/\s/.test(file) ? `~${file.slice(base.length)}` : file;
+}
+
 async function runWizardSavingDraft(ctx: Context, config: TriageConfig, options: NewOptions): Promise<{ planned: Planned; candidates: CandidateSearch | null }> {
   const { NewWizard } = await import('./wizard.js');
   return stoppingCleanly(ctx, config, options, { keepDraft: true }, () => new NewWizard(ctx, config, options).run());
@@ -189,7 +196,9 @@ async function stoppingCleanly<T>(ctx: Context, config: TriageConfig, options: N
     // Nothing had been typed worth keeping: say what happened, plainly.
     if (!how.keepDraft || !options.body) throw stopped(message);
     const file = await saveDraftOf(ctx, config, options);
-    throw stopped(message, `Your draft was saved (redacted) to ${file}\nRecover it with: triage new --recover ${file}`);
+    const shown = homeRelative(file, ctx.paths.home);
+    const command = breakCommand(`triage new --recover ${shown}`, Math.min(ctx.io.columns, 100), '  ', '').join('\n');
+    throw stopped(message, `Your draft was saved (redacted). Recover it with:\n${command}`);
   }
 }
 

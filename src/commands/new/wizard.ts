@@ -11,7 +11,9 @@ import { readAppendTarget } from './append-target.js';
 import type { CandidateSearch } from './candidates.js';
 import { checkTypeFlags, parseContact, type NewOptions, type PylonTicketInfo } from './options.js';
 import { decisionFor, prepareAppend, prepareNew, type CompleteOptions, type Planned } from './prepare.js';
-import { appendPlanText, planText, renderDecision, updateBox } from './render.js';
+import type { IO } from '../../cli/io.js';
+import { appendPlanText, decisionLines, planText, updateBox } from './render.js';
+import { reviewScreen } from './review-screen.js';
 import { updateText } from './result-json.js';
 import { findCandidates } from './run.js';
 import { pylonReason } from './pylon-reason.js';
@@ -212,34 +214,70 @@ export class NewWizard {
     return this.prompter.select('Append this request to an existing ticket, or open a new one?', choices, { default: candidates[0]!.strong && candidates[0]!.feature ? candidates[0]!.identifier : NEW_TICKET });
   }
 
+  /**
+   * One screen: the compact summary, then a short menu (file, show everything, edit, cancel). The edits sit one
+   * level down so the summary keeps the rows; the full text goes through the pager and the menu comes back.
+   */
   private async review(planned: Planned, hadCandidates: boolean): Promise<ReviewAction> {
     const { io } = this.ctx;
-    io.err('');
     const { prepared } = planned;
-    renderDecision(io, prepared.plan);
-    io.err(prepared.kind === 'append' ? appendPlanText(prepared.plan, io.columns) : planText(prepared.plan, io.columns));
-    io.err(updateBox(io, updateText(planned.update.text, planned.prepared.kind === 'append' ? planned.prepared.plan.target.github?.url : null), 'Customer update (draft, redacted)'));
-    const choices: Array<Choice<ReviewAction>> =
-      prepared.kind === 'append'
-        ? [
-            { value: 'file', name: `Append to ${prepared.plan.target.identifier}` },
-            { value: 'description', name: 'Edit the description' },
-            { value: 'customer', name: 'Change the customer' },
-            { value: 'new', name: 'Open a new ticket instead' },
-            { value: 'cancel', name: 'Cancel (file nothing)' },
-          ]
-        : [
-            { value: 'file', name: prepared.plan.github ? 'File both issues' : 'File the Linear issue' },
-            { value: 'title', name: 'Edit the title' },
-            { value: 'description', name: 'Edit the description' },
-            { value: 'type', name: 'Change the request type' },
-            { value: 'impact', name: 'Change the impact or priority' },
-            { value: 'customer', name: 'Change the customer' },
-            ...(hadCandidates && prepared.plan.type === 'feature' ? [{ value: 'append' as const, name: 'Append to an existing ticket instead' }] : []),
-            { value: 'cancel', name: 'Cancel (file nothing)' },
-          ];
-    return this.prompter.select(prepared.kind === 'append' ? 'Ready to append?' : 'Ready to file?', choices, { default: 'file' });
+    const append = prepared.kind === 'append';
+    const choices: Array<Choice<ReviewAction | 'full' | 'edit'>> = [
+      { value: 'file', name: append ? `Append to ${prepared.plan.target.identifier}` : prepared.plan.github ? 'File both issues' : 'File the Linear issue' },
+      { value: 'full', name: 'Show the full text (every body, comment and the update)' },
+      { value: 'edit', name: 'Edit or change something…' },
+      { value: 'cancel', name: 'Cancel (file nothing)' },
+    ];
+    // The select draws its message, the choices, a blank line and a key help line.
+    const menuRows = choices.length + 3;
+    let redraw = true;
+    for (;;) {
+      if (redraw) {
+        io.err('');
+        for (const line of reviewScreen({ planned, columns: io.columns, rows: io.rows - menuRows - 1, color: io.color })) io.err(line);
+      }
+      redraw = true;
+      const action = await this.prompter.select(append ? 'Ready to append?' : 'Ready to file?', choices, { default: 'file' });
+      if (action === 'full') {
+        await this.prompter.page(fullReviewText(io, planned));
+        continue;
+      }
+      if (action !== 'edit') return action;
+      const edit = await this.prompter.select<ReviewAction | 'back'>('What do you want to change?', editChoices(planned, hadCandidates), { default: append ? 'description' : 'title' });
+      if (edit !== 'back') return edit;
+      redraw = false;
+    }
   }
+}
+
+function editChoices(planned: Planned, hadCandidates: boolean): Array<Choice<ReviewAction | 'back'>> {
+  const { prepared } = planned;
+  if (prepared.kind === 'append') {
+    return [
+      { value: 'description', name: 'Edit the description' },
+      { value: 'customer', name: 'Change the customer' },
+      { value: 'new', name: 'Open a new ticket instead' },
+      { value: 'back', name: 'Back to the review' },
+    ];
+  }
+  return [
+    { value: 'title', name: 'Edit the title' },
+    { value: 'description', name: 'Edit the description' },
+    { value: 'type', name: 'Change the request type' },
+    { value: 'impact', name: 'Change the impact or priority' },
+    { value: 'customer', name: 'Change the customer' },
+    ...(hadCandidates && prepared.plan.type === 'feature' ? [{ value: 'append' as const, name: 'Append to an existing ticket instead' }] : []),
+    { value: 'back', name: 'Back to the review' },
+  ];
+}
+
+/** Everything the review folds: the decision with every reason and removal, each body in full, the update. */
+function fullReviewText(io: IO, planned: Planned): string {
+  const { prepared } = planned;
+  const lines = decisionLines(prepared.plan, io.color, io.columns);
+  lines.push(prepared.kind === 'append' ? appendPlanText(prepared.plan, io.columns) : planText(prepared.plan, io.columns));
+  lines.push(updateBox(io, updateText(planned.update.text, prepared.kind === 'append' ? prepared.plan.target.github?.url : null), 'Customer update (draft, redacted)'));
+  return lines.join('\n');
 }
 
 /**

@@ -97,7 +97,7 @@ const SYNTAXES: Array<[string, string]> = [
 const PLACEHOLDERS = ['${SECRET}', '<your-token>', 'changeme', 'xxxxxxxx', '***', '{{ .Values.secret }}', 'REDACTED'];
 
 function fill(template: string, k: string, K: string, v: string): string {
-  return template.replaceAll('{k}', k).replaceAll('{K}', K).replaceAll('{v}', v);
+  return template.replaceAll('{k}', () => k).replaceAll('{K}', () => K).replaceAll('{v}', () => v);
 }
 
 function formatCases(): CorpusCase[] {
