@@ -1,4 +1,5 @@
 import { detectAssignments } from './assignments.js';
+import { detectProseCredentials } from './prose-credentials.js';
 import type { Candidate } from './candidate.js';
 import { detectCards } from './card.js';
 import { detectEmails } from './email.js';
@@ -80,6 +81,7 @@ export class DetectionEngine {
       ...detectHeaders(text, ph),
       ...detectStructure(text, ph),
       ...detectAssignments(text, ph),
+      ...detectProseCredentials(text, ph),
       ...detectEmails(text),
       ...config.phones.detect(text, budget),
       ...detectCards(text),

@@ -21,6 +21,10 @@ const NAMED: Array<[string, string]> = [
   ['motDePasse', 'password'], ['mdp', 'password'], ['contraseña', 'password'], ['CONTRASEÑA', 'password'],
   ['contrasena_del_usuario', 'password'], ['senha', 'password'], ['wachtwoord', 'password'], ['parola_chiave', 'password'],
   ['token_de_acceso', 'secret'], ['chiave_segreta', 'secret'], ['geheimnis', 'secret'], ['jeton', 'secret'],
+  // umlauts typed as such or folded, and scripts whose letters NFD decomposes
+  ['API-Schlüssel', 'secret'], ['Zugangsschlüssel', 'secret'], ['Passwörter', 'password'],
+  ['пароль', 'password'], ['Пароль', 'password'], ['токен', 'secret'], ['パスワード', 'password'], ['トークン', 'secret'],
+  ['密码', 'password'], ['비밀번호', 'password'], ['토큰', 'secret'], ['şifre', 'password'], ['parolă', 'password'],
   // personal fields
   ['phone', 'phone'], ['phoneNumber', 'phone'], ['mobile_no', 'phone'], ['tel', 'phone'], ['msisdn', 'phone'],
   ['Telefonnummer', 'phone'], ['handynummer', 'phone'], ['téléphone', 'phone'], ['numero_de_telefono', 'phone'],

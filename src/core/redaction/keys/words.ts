@@ -7,6 +7,8 @@
  * two to four adjacent words joined.
  */
 
+import { foldAccents } from '../term-pattern.js';
+
 /** What a field holds; decides the placeholder kind and how its value is judged. */
 export type FieldClass =
   | 'password' // any value that is not a placeholder
@@ -22,22 +24,28 @@ export type FieldClass =
   | 'person_name'
   | 'email';
 
+// Keys are folded before lookup (accents and other marks dropped, NFD), so the vocabulary is folded the same
+// way: `şifre`, `パスワード` and `비밀번호` then meet their keys whatever the script does under NFD.
 function entries(cls: FieldClass, words: string): Array<[string, FieldClass]> {
-  return words.split(/\s+/).filter(Boolean).map((w) => [w, cls]);
+  return words
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => [foldAccents(w).toLowerCase(), cls]);
 }
 
 /** Whole words (or joined word sequences) that make a key name a field of that class when they are its head. */
 export const HEAD_WORDS: ReadonlyMap<string, FieldClass> = new Map<string, FieldClass>([
   ...entries('password', `
     password passwords passwd pwd pass passphrase passcode pw pword pin pincode otp totp mfacode
-    passwort passwoerter kennwort kenwort losung
+    passwort passwoerter passworter kennwort kenwort losung
     motdepasse mdp
     contrasena contrasenas clave claveacceso
     senha senhas
     parolachiave parolasegreta
     wachtwoord wachtwoorden
-    haslo heslo lozinka parola salasana adgangskode losenord
+    haslo heslo lozinka parola salasana adgangskode adgangskoden losenord losenordet passord passordet
     dbpass rootpass adminpass userpass
+    пароль пароли парольпользователя パスワード 密码 密碼 口令 비밀번호 암호 סיסמה كلمةالمرور كلمةالسر sifre şifre parolă
   `),
   ...entries('secret', `
     secret secrets clientsecret appsecret consumersecret secretkey privatekey signingkey encryptionkey
@@ -50,10 +58,12 @@ export const HEAD_WORDS: ReadonlyMap<string, FieldClass> = new Map<string, Field
     session sessionid sessid sessionkey
     signature sig hmac
     geheimnis geheim schluessel apischluessel zugangsschluessel zugangsdaten
+    schlussel apischlussel zugangsschlussel
     secreto secreta segredo segreto chiave chiavesegreta chave chavesecreta sleutel geheimesleutel
     jeton jetons jeton cle cleapi clesecrete clef
     privkey privatkey
     dsn connectionstring connstr
+    токен ключ секрет apiключ トークン シークレット 令牌 密钥 密鑰 秘钥 토큰 시크릿 מפתח توكن رمز
   `),
   ...entries('cookie', 'cookie cookies setcookie'),
   ...entries('authorization', 'authorization authorisation auth authentication proxyauthorization bearer'),

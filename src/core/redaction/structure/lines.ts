@@ -17,7 +17,7 @@ interface Cell {
 
 const HEADER_CELL = /^[\p{L}_][\p{L}\p{N}_ .()#/'-]{0,48}$/u;
 /** A form label at the start of a line, words and all: `Date of birth: …`, `**Mot de passe** : …`, `- Phone number: …`. */
-const LABEL = /^[ \t]*(?:[-*•>#][ \t]{1,4})?(?:\*\*|__)?([\p{L}][\p{L}\p{N}_.'’()/-]{0,30}(?:[ \t][\p{L}(][\p{L}\p{N}_.'’()/-]{0,30}){0,4})(?:\*\*|__)?[ \t]{0,4}:(?![=:])(?:\*\*|__)?[ \t]{0,8}(?=\S)/u;
+const LABEL = /^[ \t]*(?:[-*•>#][ \t]{1,4})?(?:\*\*|__)?([\p{L}][\p{L}\p{N}_.'’()/-]{0,30}(?:[ \t][\p{L}(][\p{L}\p{N}_.'’()/-]{0,30}){0,4})(?:\*\*|__)?[ \t]{0,4}[:：](?![=:])(?:\*\*|__)?[ \t]{0,8}(?=\S)/u;
 const SEPARATOR_LINE = /^[\s|:+=-]+$/;
 const RECORD_NAME = /^[ \t]*(?:-[ \t]+)?(name|key|Name|Key|NAME|KEY|parameterKey|ParameterKey|OptionName)[ \t]*[:=][ \t]*["']?([^"'\n#]{1,128}?)["']?[ \t]*\r?$/;
 const RECORD_VALUE = /^[ \t]*(?:-[ \t]+)?(value|Value|VALUE|parameterValue|ParameterValue)[ \t]*[:=][ \t]*/;
