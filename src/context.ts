@@ -1,4 +1,4 @@
-import { IO, type Streams } from './cli/io.js';
+import { IO, pipedColumns, type Streams } from './cli/io.js';
 import { interruptible, NO_INTERRUPTS, type Interrupts } from './cli/interrupts.js';
 import { createInquirerPrompter, type Prompter } from './cli/prompter.js';
 import type { Paths } from './cli/paths.js';
@@ -69,7 +69,7 @@ export class Context {
   private slackHook: Promise<SlackWebhook> | undefined;
 
   constructor(private readonly init: ContextInit) {
-    this.io = new IO(init.streams, { colorLevel: init.colorLevel, debug: init.debug ?? false });
+    this.io = new IO(init.streams, { colorLevel: init.colorLevel, debug: init.debug ?? false, pipedColumns: pipedColumns(init.env) });
     this.env = init.env;
     this.cwd = init.cwd;
     this.paths = init.paths;

@@ -1,6 +1,7 @@
 import type { Streams } from './cli/io.js';
 import { colorLevel } from './cli/io.js';
 import { fileSystemError } from './cli/fs-errors.js';
+import { wrapBlock, wrapWords } from './cli/text-wrap.js';
 import { resolvePaths } from './cli/paths.js';
 import { buildProgram, type GlobalFlags } from './cli/program.js';
 import { Context, type ContextInit } from './context.js';
@@ -95,17 +96,18 @@ function report(error: unknown, ctx: Context, debug: boolean): number {
     return ExitCode.usage;
   }
   if (error instanceof TriageError) {
-    io.err(`${c.red('✗')} ${error.message}`);
+    io.err(io.marked(c.red('✗'), error.message));
     if (error instanceof PartialFilingError) {
-      for (const item of error.created) io.err(`  ${c.green('created')}  ${item.what}${item.url ? `  ${item.url}` : ''}`);
-      for (const item of error.pending) io.err(`  ${c.yellow('pending')}  ${item}`);
+      const under = ' '.repeat(11);
+      for (const item of error.created) io.err(wrapWords(`${item.what}${item.url ? `  ${item.url}` : ''}`, io.errProse, under, `  ${c.green('created')}  `).join('\n'));
+      for (const item of error.pending) io.err(wrapWords(item, io.errProse, under, `  ${c.yellow('pending')}  `).join('\n'));
     }
-    if (error.hint) io.err(c.dim(error.hint));
+    if (error.hint) io.err(c.dim(wrapBlock(error.hint, io.errProse)));
     if (debug && error.cause instanceof Error) io.debug(`caused by ${error.cause.name}: ${error.cause.message.split('\n')[0]}`);
     return error.exitCode;
   }
   const err = error instanceof Error ? error : new Error(String(error));
-  io.err(`${c.red('✗')} Unexpected error: ${err.message.split('\n')[0]}`);
+  io.err(io.marked(c.red('✗'), `Unexpected error: ${err.message.split('\n')[0]}`));
   if (debug && err.stack) io.debug(err.stack);
   else io.err(c.dim('Run again with --debug for details.'));
   return ExitCode.failure;

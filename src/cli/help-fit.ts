@@ -1,3 +1,5 @@
+import { columnsOf, wrapWords } from './text-wrap.js';
+
 /**
  * Help text fitted to the terminal (80 columns when it is not one): examples and notes are written once, in
  * whatever length reads well, and broken here. A comment line wraps as more comment lines; a command line
@@ -44,24 +46,7 @@ function fitLine(line: string, width: number): string[] {
   const command = /^(\s*)\$ (.*)$/.exec(line);
   if (command) return breakCommand(command[2]!, width, command[1]!);
   const indent = /^\s*/.exec(line)![0];
-  return wrapWords(line.slice(indent.length), width, indent, indent);
-}
-
-function wrapWords(text: string, width: number, first: string, rest: string): string[] {
-  const lines: string[] = [];
-  let current = first;
-  let empty = true;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (!empty && current.length + 1 + word.length > width) {
-      lines.push(current);
-      current = rest;
-      empty = true;
-    }
-    current += empty ? word : ` ${word}`;
-    empty = false;
-  }
-  lines.push(current);
-  return lines;
+  return wrapWords(line.slice(indent.length).replace(/\s+/g, ' '), width, indent, indent);
 }
 
 /** Shell words, quotes kept: `--title "Login loop" --json` → [`--title`, `"Login loop"`, `--json`]. */
@@ -77,7 +62,7 @@ export function breakCommand(text: string, width: number, indent: string, prompt
   const more = `${indent}    `;
   for (const word of shellWords(text)) {
     // Room for the word and, should another line follow, its ` \`.
-    if (!empty && current.length + 1 + word.length + 2 > width) {
+    if (!empty && columnsOf(current) + 1 + columnsOf(word) + 2 > width) {
       lines.push(`${current} \\`);
       current = more;
       empty = true;

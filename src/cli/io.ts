@@ -1,5 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import { Chalk, type ChalkInstance } from 'chalk';
+import { columnsOf, wrapBlock, wrapWords } from './text-wrap.js';
 
 export type InputStream = Readable & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
 export type OutputStream = Writable & { isTTY?: boolean; columns?: number; rows?: number };
@@ -8,6 +9,18 @@ export interface Streams {
   stdin: InputStream;
   stdout: OutputStream;
   stderr: OutputStream;
+}
+
+/** Prose stops widening here: lines much longer than this are hard to read, however wide the terminal. */
+export const PROSE_MAX_COLUMNS = 100;
+
+/**
+ * The width for output that is not a terminal (a pipe, a file, a CI log): COLUMNS when it is set, as `ls` and
+ * most tools read it, else 80.
+ */
+export function pipedColumns(env: Readonly<Record<string, string | undefined>>): number {
+  const n = Number(env.COLUMNS);
+  return Number.isInteger(n) && n >= 20 && n <= 10_000 ? n : 80;
 }
 
 export interface ColorInput {
@@ -42,10 +55,19 @@ export class IO {
 
   constructor(
     readonly streams: Streams,
-    options: { colorLevel: 0 | 1 | 2 | 3; debug?: boolean },
+    options: { colorLevel: 0 | 1 | 2 | 3; debug?: boolean; pipedColumns?: number },
   ) {
     this.color = new Chalk({ level: options.colorLevel });
     this.debugEnabled = options.debug ?? false;
+    this.piped = options.pipedColumns ?? 80;
+  }
+
+  private readonly piped: number;
+
+  /** A terminal's own width, capped for prose; a pipe's width as COLUMNS sets it (80 by default). */
+  private widthOf(stream: OutputStream, prose: boolean): number {
+    if (stream.isTTY && stream.columns) return prose ? Math.min(Math.max(20, stream.columns), PROSE_MAX_COLUMNS) : Math.max(20, stream.columns);
+    return this.piped;
   }
 
   debugEnabled: boolean;
@@ -60,6 +82,21 @@ export class IO {
 
   get columns(): number {
     return this.streams.stderr.columns ?? this.streams.stdout.columns ?? 80;
+  }
+
+  /** Columns that tables on stdout may take (80 when stdout is not a terminal). */
+  get outWidth(): number {
+    return this.widthOf(this.streams.stdout, false);
+  }
+
+  /** Columns that prose on stdout is wrapped to: the terminal's, up to a readable maximum. */
+  get outProse(): number {
+    return this.widthOf(this.streams.stdout, true);
+  }
+
+  /** Columns that messages on stderr are wrapped to. */
+  get errProse(): number {
+    return this.widthOf(this.streams.stderr, true);
   }
 
   /** The terminal's height where the prompts are drawn (24 when it is not a terminal). */
@@ -85,16 +122,26 @@ export class IO {
     this.streams.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
   }
 
+  /** A message for the engineer, wrapped on words to stderr's width. */
   info(text: string): void {
-    this.err(text);
+    this.err(wrapBlock(text, this.errProse));
   }
 
   success(text: string): void {
-    this.err(`${this.color.green('✓')} ${text}`);
+    this.err(this.marked(this.color.green('✓'), text));
   }
 
   warn(text: string): void {
-    this.err(`${this.color.yellow('!')} ${text}`);
+    this.err(this.marked(this.color.yellow('!'), text));
+  }
+
+  /** `✓ text` with later lines under the text, not under the mark. */
+  marked(mark: string, text: string): string {
+    const lead = ' '.repeat(columnsOf(mark) + 1);
+    return text
+      .split('\n')
+      .map((line, i) => wrapWords(line, this.errProse, lead, i === 0 ? `${mark} ` : lead).join('\n'))
+      .join('\n');
   }
 
   /** `--debug` only. Callers pass text that was already stripped of tokens and customer data. */

@@ -2,42 +2,126 @@
  * Word wrapping for text triage prints on a terminal: lines break between words, and only a word longer than
  * the whole width (a URL, a hash) is cut, so the terminal never has to wrap a line itself mid-word.
  */
+import stringWidth from 'string-width';
 
-/** Display columns of plain text: code points (no ANSI codes expected here). */
+/**
+ * Display columns of text as a terminal draws it: a CJK character or an emoji takes two, a combining accent
+ * none, colour codes none. string-width knows Unicode's East Asian Width tables, which a count of code points
+ * does not.
+ */
 export function columnsOf(text: string): number {
-  let n = 0;
-  for (const _ of text) n += 1;
-  return n;
+  return stringWidth(text);
 }
 
-/** One paragraph (no newlines) in lines of at most `width` columns; `indent` starts every line after the first. */
-export function wrapWords(text: string, width: number, indent = ''): string[] {
+/** The longest prefix of `text` that fits in `width` columns. */
+function takeColumns(text: string, width: number): [head: string, rest: string] {
+  let head = '';
+  let used = 0;
+  const chars = Array.from(text);
+  let i = 0;
+  for (; i < chars.length; i += 1) {
+    const w = columnsOf(chars[i]!);
+    if (used + w > width && head !== '') break;
+    head += chars[i];
+    used += w;
+  }
+  return [head, chars.slice(i).join('')];
+}
+
+/**
+ * One paragraph (no newlines) in lines of at most `width` columns. `first` starts the first line and `rest`
+ * every later one (a hanging indent, a quote mark, a comment sign).
+ */
+export function wrapWords(text: string, width: number, rest = '', first = ''): string[] {
   const room = Math.max(1, width);
-  if (columnsOf(text) <= room) return [text];
+  if (columnsOf(first) + columnsOf(text) <= room) return [first + text];
   const out: string[] = [];
-  let line = '';
+  let line = first;
+  let empty = true;
   const push = () => {
-    out.push(line);
-    line = indent;
+    out.push(line.trimEnd());
+    line = rest;
+    empty = true;
   };
   for (const word of text.split(' ')) {
-    const gap = line === '' || line === indent ? '' : ' ';
+    if (word === '') continue;
+    const gap = empty ? '' : ' ';
     if (columnsOf(line) + gap.length + columnsOf(word) <= room) {
       line += gap + word;
+      empty = false;
       continue;
     }
-    if (line !== '' && line !== indent) push();
-    let rest = word;
+    if (!empty) push();
+    let left = word;
     // A single word wider than a line: cut it, as nothing else can make it fit.
-    while (columnsOf(line) + columnsOf(rest) > room) {
-      const chars = Array.from(rest);
-      const take = Math.max(1, room - columnsOf(line));
-      line += chars.slice(0, take).join('');
-      rest = chars.slice(take).join('');
+    while (columnsOf(line) + columnsOf(left) > room) {
+      const [head, tail] = takeColumns(left, Math.max(1, room - columnsOf(line)));
+      line += head;
+      left = tail;
+      empty = false;
+      if (left === '') break;
       push();
     }
-    line += rest;
+    if (left !== '') {
+      line += left;
+      empty = false;
+    }
   }
-  if (line !== '' && line !== indent) out.push(line);
-  return out;
+  if (!empty) out.push(line);
+  return out.length ? out : [first.trimEnd()];
+}
+
+/**
+ * What continues a line when it wraps: its indentation, a Markdown quote (`> `), a list item's hanging
+ * indent, a comment sign. Wrapped text then still reads as the same paragraph, quote or bullet.
+ */
+function lineLead(line: string): { first: string; rest: string; body: string } {
+  const m = /^(\s*(?:(?:>|│) ?)*)((?:[-*+•]|\d{1,3}[.)])\s+)?/.exec(line)!;
+  const lead = m[1] ?? '';
+  const bullet = m[2] ?? '';
+  return { first: lead + bullet, rest: lead + ' '.repeat(columnsOf(bullet)), body: line.slice(m[0].length) };
+}
+
+/**
+ * A block of text (several lines, some long) for display at `width`: each line wraps on words under its own
+ * lead. Lines inside a fenced code block are only cut, never re-flowed, since their spacing matters.
+ */
+export function wrapBlock(text: string, width: number): string {
+  const out: string[] = [];
+  let fenced = false;
+  for (const line of text.split('\n')) {
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    if (columnsOf(line) <= width) {
+      out.push(line);
+      continue;
+    }
+    if (fenced) {
+      let left = line;
+      while (left !== '') {
+        const [head, tail] = takeColumns(left, width);
+        out.push(head);
+        left = tail;
+      }
+      continue;
+    }
+    const { first, rest, body } = lineLead(line);
+    // A lead that leaves no room for words (deep quotes at a narrow width) is dropped rather than honoured.
+    const usable = columnsOf(rest) <= width / 2;
+    out.push(...(usable ? wrapWords(body.replace(/\s+/g, ' '), width, rest, first) : wrapWords(line.replace(/\s+/g, ' ').trim(), width)));
+  }
+  return out.join('\n');
+}
+
+/** `text` cut to `width` columns with an ellipsis, or as it is when it fits. */
+export function truncate(text: string, width: number): string {
+  if (columnsOf(text) <= width) return text;
+  if (width <= 1) return width === 1 ? '…' : '';
+  return `${takeColumns(text, width - 1)[0].trimEnd()}…`;
+}
+
+/** `text` padded with spaces to `width` columns (or cut to it). */
+export function padColumns(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+  const cut = truncate(text, width);
+  const pad = ' '.repeat(Math.max(0, width - columnsOf(cut)));
+  return align === 'right' ? pad + cut : cut + pad;
 }

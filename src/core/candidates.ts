@@ -11,8 +11,8 @@ import { keywords, stem, stems } from './search-words.js';
  *
  * A ticket is a *candidate* when its score is at least 0.25 and it shares at least two significant words
  * with the request (one shared word is chance); it is *strong* when its score is at least 0.5 and the titles
- * do not differ in what distinguishes them: when each title has a word the other lacks that is rarer among
- * the request and the tickets looked at than the words they share ("Export dashboards to CSV" and "Export
+ * do not differ in what distinguishes them: when each title has a word the other lacks that is no commoner
+ * among the request and the tickets looked at than the words they share ("Export dashboards to CSV" and "Export
  * dashboards to PDF" share the common words and differ in the telling ones), they are different requests,
  * however many words they share. A scripted feature with a strong candidate stops (exit 2) until
  * `--append-to` or `--new` says what to do; the wizard offers the top candidate as the default only when it
@@ -74,13 +74,15 @@ export function isFeatureTicket(ticket: Pick<CandidateTicket, 'description' | 'l
 }
 
 /**
- * Title words each side has and the other lacks, kept when they are rarer in the pool (the request and the
- * tickets looked at) than every word the two share: those are what tell the requests apart.
+ * Title words each side has and the other lacks, kept unless they are commoner in the pool (the request and
+ * the tickets looked at) than every word the two share: a word that most titles carry ("support", "issue")
+ * tells nothing, but one no commoner than the shared words does, even when a neighbouring ticket shares it
+ * ("CSV" in "CSV export times out" does not make "CSV export for dashboards" the PDF export request).
  */
 function tellingDifferences(requestTitle: ReadonlySet<string>, candidateTitle: ReadonlySet<string>, df: ReadonlyMap<string, number>): { request: string[]; candidate: string[] } {
   const shared = [...requestTitle].filter((w) => candidateTitle.has(w));
-  const commonest = Math.min(...shared.map((w) => df.get(w) ?? 1));
-  const telling = (set: ReadonlySet<string>, other: ReadonlySet<string>) => [...set].filter((w) => !other.has(w) && (df.get(w) ?? 1) < commonest);
+  const commonest = Math.max(...shared.map((w) => df.get(w) ?? 1));
+  const telling = (set: ReadonlySet<string>, other: ReadonlySet<string>) => [...set].filter((w) => !other.has(w) && (df.get(w) ?? 1) <= commonest);
   return { request: telling(requestTitle, candidateTitle), candidate: telling(candidateTitle, requestTitle) };
 }
 

@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { baseEnv, runBin } from '../support/run-bin.js';
+import { baseEnv, pipedEnv, runBin } from '../support/run-bin.js';
 import { tempHome } from '../support/run-cli.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -40,7 +40,7 @@ describe('triage redact through the built binary', () => {
   it('--explain keeps stdout the redacted text and says on stderr why each thing went, in 80 columns', async () => {
     const secret = randomBytes(12).toString('hex');
     const har = `{"headers": [{"name": "x-session-key", "value": "${secret}"}]}\nGeburtsdatum: 03.03.1985\n`;
-    const run = await runBin(['redact', '--explain'], { env: baseEnv(home), stdin: har });
+    const run = await runBin(['redact', '--explain'], { env: pipedEnv(home), stdin: har });
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toBe('{"headers": [{"name": "x-session-key", "value": "[SECRET_1]"}]}\nGeburtsdatum: [DOB_1]\n');
     expect(run.stderr).toContain('2 findings');

@@ -87,8 +87,8 @@ beforeAll(async () => {
   }
 });
 
-async function followups(home: string, args: string[] = []) {
-  return runCli(['followups', '--config', CONFIG, ...args], { env: emu.env, home, overrides: fast });
+async function followups(home: string, args: string[] = [], columns?: number | null) {
+  return runCli(['followups', '--config', CONFIG, ...args], { env: emu.env, home, overrides: fast, ...(columns === undefined ? {} : { columns }) });
 }
 
 const notes = () => emu.pylon!.state.messages.filter((m) => m.message_html.includes('triage-update:'));
@@ -120,7 +120,7 @@ describe('triage followups', () => {
   it('--all adds the other engineers\' issues; text fits 80 columns; --markdown is a table', async () => {
     const all = JSON.parse((await followups(await tempHome(), ['--all', '--json'])).stdout);
     expect(all.followups.map((f: { ticket: { number: number } }) => f.ticket.number)).toEqual([5001, 5002, 5003, 5004, 5005, 5007]);
-    const text = await followups(await tempHome());
+    const text = await followups(await tempHome(), [], null);
     for (const line of text.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     expect(text.stdout).toContain('post: triage followups --post --ticket 5005');
     const md = await followups(await tempHome(), ['--markdown']);

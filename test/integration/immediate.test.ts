@@ -89,8 +89,9 @@ afterAll(async () => {
   await emu.stop();
 });
 
-function immediate(args: string[]) {
+function immediate(args: string[], columns?: number | null) {
   return runCli(['immediate', '--config', config, ...args], {
+    ...(columns === undefined ? {} : { columns }),
     env: { LINEAR_API_KEY: TOKEN, LINEAR_API_URL: linearUrl },
     home,
     overrides: { now: () => new Date('2026-11-26T12:00:00Z') },
@@ -152,7 +153,7 @@ describe('triage immediate over more than one page', () => {
   });
 
   it('text fits 80 columns', async () => {
-    const run = await immediate([]);
+    const run = await immediate([], null);
     expect(run.code, run.stderr).toBe(0);
     for (const line of run.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
     expect(run.stdout.split('\n')[0]).toMatch(/^Issue\s+Priority\s+Status\s+Age\s+Asks\s+GitHub\s+Title$/);

@@ -18,9 +18,22 @@ export interface BinOptions {
   timeoutMs?: number;
 }
 
-/** A minimal environment: nothing from the developer's shell (tokens, config) leaks into a test. */
+/**
+ * A minimal environment: nothing from the developer's shell (tokens, config) leaks into a test. COLUMNS is
+ * wide so that tests of what a message says need not follow where it wraps; the tests of layout
+ * (fits-80-columns, the pty screens) run at the widths they measure.
+ */
 export function baseEnv(home: string): Record<string, string> {
-  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, NO_COLOR: '1', TRIAGE_STATE_DIR: `${home}/state` };
+  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, NO_COLOR: '1', TRIAGE_STATE_DIR: `${home}/state`, COLUMNS: WIDE };
+}
+
+/** See baseEnv. */
+export const WIDE = '1000';
+
+/** baseEnv as a user's pipe has it: no COLUMNS, so output is laid out to 80 columns. */
+export function pipedEnv(home: string): Record<string, string> {
+  const { COLUMNS: _wide, ...env } = baseEnv(home);
+  return env;
 }
 
 /** Runs the built binary as a real process; fails the test rather than hang. */

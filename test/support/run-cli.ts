@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/main.js';
 import type { ContextInit } from '../../src/context.js';
+import { WIDE } from './run-bin.js';
 import { captureStreams } from './streams.js';
 
 export interface CliRun {
@@ -17,6 +18,8 @@ export interface CliOptions {
   stdin?: string;
   home?: string;
   overrides?: Partial<ContextInit>;
+  /** COLUMNS for the run; null leaves it unset, as a user's pipe has it (80). Default: wide, see baseEnv. */
+  columns?: number | null;
 }
 
 export async function tempHome(): Promise<string> {
@@ -29,7 +32,8 @@ export async function runCli(argv: string[], options: CliOptions = {}): Promise<
   const home = options.home ?? (await tempHome());
   const code = await main({
     argv,
-    env: { ...options.env, TRIAGE_STATE_DIR: options.env?.TRIAGE_STATE_DIR ?? join(home, 'state') },
+    // Wide unless a test sets COLUMNS: what a message says, not where it wraps (see baseEnv).
+    env: { ...(options.columns === null ? {} : { COLUMNS: options.columns === undefined ? WIDE : String(options.columns) }), ...options.env, TRIAGE_STATE_DIR: options.env?.TRIAGE_STATE_DIR ?? join(home, 'state') },
     cwd: options.cwd ?? home,
     streams: io.streams,
     platform: 'linux',

@@ -107,6 +107,25 @@ describe('the distinguishing word decides', () => {
     expect(ranked[0]?.strong ?? false).toBe(same);
   });
 
+  it.each([
+    // [request title, candidate title, the other open tickets]
+    ['CSV export for dashboards', 'Export dashboards to PDF', ['CSV export times out for large workspaces', 'Invoice PDF shows the wrong VAT rate', 'Dashboard charts render blank']],
+    ['CSV export for dashboards', 'Export dashboards to PDF', ['CSV export times out', 'CSV import drops the header row', 'Dashboard filters reset']],
+    ['Slack notifications for failed exports', 'Email notifications for failed exports', ['Slack app loses its token', 'Email digest arrives twice', 'Exports fail for archived projects']],
+  ] as const)('%s vs %s stays a different request among neighbours that share its words', (requestTitle, candidateTitle, others) => {
+    const pool = [feature('SUP-9', candidateTitle), ...others.map((t, i) => bug(`SUP-${20 + i}`, t))];
+    const ranked = rankCandidates({ title: requestTitle, body: '' }, pool);
+    expect(ranked.find((c) => c.identifier === 'SUP-9')?.strong ?? false).toBe(false);
+    expect(ranked.some((c) => c.strong)).toBe(false);
+  });
+
+  it('a word most titles carry does not tell requests apart', () => {
+    const pool = [feature('SUP-9', 'Support bulk edit of user roles'), ...['Support SSO for admins', 'Support dark mode', 'Support CSV import'].map((t, i) => bug(`SUP-${20 + i}`, t))];
+    const [top] = rankCandidates({ title: 'Bulk edit of user roles please', body: '' }, pool);
+    expect(top?.identifier).toBe('SUP-9');
+    expect(top?.strong).toBe(true);
+  });
+
   it('a bug is never the default target, even when it matches: it is a candidate, not a strong feature match', () => {
     const [top] = rankCandidates({ title: 'Export dashboards to PDF', body: '' }, [bug('SUP-3', 'PDF export for dashboards')]);
     expect(top?.feature).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnsOf, wrapWords } from '../../src/cli/text-wrap.js';
+import { columnsOf, padColumns, truncate, wrapBlock, wrapWords } from '../../src/cli/text-wrap.js';
 import { clipLine } from '../../src/commands/new/review-screen.js';
 
 describe('wrapWords', () => {
@@ -33,5 +33,43 @@ describe('clipLine', () => {
   ])('$text at $width', ({ text, width, out }) => {
     expect(clipLine(text, width)).toBe(out);
     expect(columnsOf(clipLine(text, width))).toBeLessThanOrEqual(width);
+  });
+});
+
+describe('wrapBlock', () => {
+  const long = 'The export to CSV times out after thirty seconds for every workspace with more than ten thousand rows.';
+  it.each([80, 60, 40, 24])('keeps each line under its own lead at %i columns', (width) => {
+    const text = [long, `> ${long}`, `- ${long}`, `12. ${long}`, `  indented ${long}`, '```', `code ${'x'.repeat(120)}`, '```'].join('\n');
+    const out = wrapBlock(text, width).split('\n');
+    for (const line of out) expect(columnsOf(line)).toBeLessThanOrEqual(width);
+    const quoted = out.filter((l) => l.startsWith('>'));
+    expect(quoted.length).toBeGreaterThan(1);
+    expect(quoted.join(' ').replace(/> /g, '')).toContain('ten thousand rows.');
+    // A bullet's continuation hangs under its text, not under the bullet.
+    const bullet = out.findIndex((l) => l.startsWith('- '));
+    expect(out[bullet + 1]!.startsWith('  ') && !out[bullet + 1]!.startsWith('   ')).toBe(true);
+    const numbered = out.findIndex((l) => l.startsWith('12. '));
+    expect(out[numbered + 1]!.startsWith('    ')).toBe(true);
+    // Every word survives, none is broken.
+    const words = (s: string) => s.replace(/^[\s>\-\d.`]+/gm, '').split(/\s+/).filter((w) => w && !w.startsWith('x') && w !== 'code');
+    expect(words(out.join('\n'))).toEqual(words(text));
+  });
+
+  it('counts wide characters as two columns and colour codes as none', () => {
+    expect(columnsOf('日本語')).toBe(6);
+    expect(columnsOf('\u001b[1mbold\u001b[22m')).toBe(4);
+    for (const line of wrapWords('東京 大阪 名古屋 札幌 福岡 神戸 京都 横浜', 10)) expect(columnsOf(line)).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('truncate and padColumns', () => {
+  it.each([
+    { text: 'Globex Corporation', width: 10, out: 'Globex Co…' },
+    { text: 'short', width: 10, out: 'short' },
+    { text: '日本語のタイトル', width: 7, out: '日本語…' },
+  ])('$text at $width', ({ text, width, out }) => {
+    expect(truncate(text, width)).toBe(out);
+    expect(columnsOf(padColumns(text, width))).toBe(width);
+    expect(padColumns('7', 3, 'right')).toBe('  7');
   });
 });

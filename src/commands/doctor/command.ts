@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import { wrapWords } from '../../cli/text-wrap.js';
 import { CheckFailedError, ConfigError } from '../../errors.js';
 import { githubChecks, linearChecks, pagingChecks, pylonChecks, type Check } from './checks.js';
 import type { DoctorFlags } from './register.js';
@@ -24,9 +25,10 @@ export async function doctorCommand(ctx: Context, flags: DoctorFlags): Promise<v
     ctx.io.json({ ok, checks });
   } else {
     const c = ctx.io.color;
+    const width = ctx.io.outProse;
     for (const check of checks) {
-      ctx.io.out(`${check.ok ? c.green('✓') : c.red('✗')} ${check.name}: ${check.detail}`);
-      if (!check.ok && check.fix) ctx.io.out(`    ${c.dim('fix:')} ${check.fix}`);
+      ctx.io.out(wrapWords(`${check.name}: ${check.detail}`, width, '  ', `${check.ok ? c.green('✓') : c.red('✗')} `).join('\n'));
+      if (!check.ok && check.fix) ctx.io.out(wrapWords(check.fix, width, '         ', `    ${c.dim('fix:')} `).join('\n'));
     }
   }
   if (!ok) throw new CheckFailedError(`${checks.filter((c) => !c.ok).length} of ${checks.length} checks failed`);

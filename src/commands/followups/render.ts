@@ -1,27 +1,9 @@
 import { renderResolved as renderResolvedPages } from '../../filing/resolve-pages.js';
 import type { IO } from '../../cli/io.js';
+import { breakCommand } from '../../cli/help-fit.js';
+import { truncate, wrapWords } from '../../cli/text-wrap.js';
 import { priorityFromLinear } from '../../core/priority.js';
 import type { FollowupRow, FollowupsResult } from './run.js';
-
-const WIDTH = 80;
-
-function fit(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
-}
-
-function wrap(line: string, width: number): string[] {
-  if (line.length <= width) return [line];
-  const out: string[] = [];
-  let current = '';
-  for (const word of line.split(' ')) {
-    if (current && current.length + 1 + word.length > width) {
-      out.push(current);
-      current = word;
-    } else current = current ? `${current} ${word}` : word;
-  }
-  if (current) out.push(current);
-  return out;
-}
 
 function scopeText(result: FollowupsResult): string {
   const s = result.scope;
@@ -34,21 +16,22 @@ function outcome(row: FollowupRow): string | undefined {
   return row.skipped;
 }
 
-/** One block per ticket, 80 columns: who, what changed, how to post it, then the draft. */
+/** One block per ticket, fitted to the terminal (80 columns when piped): who, what changed, how to post it, then the draft. */
 export function renderFollowups(io: IO, result: FollowupsResult): void {
-  const width = Math.min(WIDTH, io.columns || WIDTH);
+  const width = io.outProse;
   const c = io.color;
   const blocks = result.rows.map((row) => {
-    const head = fit(`#${row.ticket.number}  ${row.customer ?? row.ticket.accountId ?? '—'}  ${row.issue.identifier}  ${row.decision.changes.join('; ')}`, width);
+    const head = truncate(`#${row.ticket.number}  ${row.customer ?? row.ticket.accountId ?? '—'}  ${row.issue.identifier}  ${row.decision.changes.join('; ')}`, width);
     const lines = [c.bold(head)];
     const done = outcome(row);
-    lines.push(done ? `  ${done}` : fit(`  post: ${row.command}`, width));
-    for (const line of row.draft.text.trimEnd().split('\n')) for (const part of wrap(line, width - 4)) lines.push(`  ${c.dim('│')} ${part}`.trimEnd());
+    // The command is for copying: it breaks between arguments with `\` continuations, never cut.
+    lines.push(...(done ? wrapWords(done, width, '    ', '  ') : breakCommand(row.command, width, '  ', 'post: ')));
+    for (const line of row.draft.text.trimEnd().split('\n')) for (const part of wrapWords(line, width - 4)) lines.push(`  ${c.dim('│')} ${part}`.trimEnd());
     return lines.join('\n');
   });
   if (blocks.length) io.out(blocks.join('\n\n'));
   const n = result.rows.length;
-  io.err(n ? `${n} customer update${n === 1 ? '' : 's'} owed (${scopeText(result)}, ${result.looked} linked ticket${result.looked === 1 ? '' : 's'} looked at)` : `No customer is owed an update (${scopeText(result)}, ${result.looked} linked ticket${result.looked === 1 ? '' : 's'} looked at)`);
+  io.info(n ? `${n} customer update${n === 1 ? '' : 's'} owed (${scopeText(result)}, ${result.looked} linked ticket${result.looked === 1 ? '' : 's'} looked at)` : `No customer is owed an update (${scopeText(result)}, ${result.looked} linked ticket${result.looked === 1 ? '' : 's'} looked at)`);
   renderResolved(io, result);
 }
 

@@ -1,4 +1,6 @@
 import type { IO } from '../../cli/io.js';
+import { renderTable, type TableColumn } from '../../cli/table.js';
+import { wrapWords } from '../../cli/text-wrap.js';
 import { immediateSummary, type ImmediateRow } from '../../core/immediate.js';
 import { PRIORITY_LABEL } from '../../core/priority.js';
 import type { ImmediateResult } from './run.js';
@@ -56,40 +58,30 @@ export function immediateMarkdown(result: ImmediateResult): string {
   return `${lines.join('\n')}\n\n${summaryLine(result)}.`;
 }
 
-function fit(text: string, width: number): string {
-  if (width <= 0) return '';
-  return text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text.padEnd(width);
-}
-
 /**
- * Fits the terminal (80 columns when not one): the title takes what the fixed columns leave, and the GitHub link is
- * shortened to `#17` (or `repo#17` when the list spans repositories); full links are in --json and --markdown.
+ * Fits the terminal (80 columns when not one): the title takes what the other columns leave and is cut with
+ * an ellipsis, and the GitHub link is shortened to `#17` (or `repo#17` when the list spans repositories); full
+ * links are in --json and --markdown.
  */
-export function immediateText(result: ImmediateResult, width: number): string {
+export function immediateText(result: ImmediateResult, width: number, prose = Math.min(width, 100)): string {
   const rows = result.rows;
-  if (rows.length === 0) return `No open Urgent, High or Medium issues in ${result.teams.join(', ')}.`;
+  if (rows.length === 0) return wrapWords(`No open Urgent, High or Medium issues in ${result.teams.join(', ')}.`, prose).join('\n');
   const repos = new Set(rows.flatMap((r) => (r.github ? [r.github.repo] : [])));
   const gh = (r: ImmediateRow) => (r.github ? `${repos.size > 1 ? r.github.repo.split('/')[1] : ''}#${r.github.number}` : '—');
-  const w = {
-    id: Math.max(5, ...rows.map((r) => r.identifier.length)),
-    priority: 8,
-    status: Math.min(12, Math.max(6, ...rows.map((r) => r.status.length))),
-    age: Math.max(3, ...rows.map((r) => `${r.ageDays}d`.length)),
-    asks: Math.max(4, ...rows.map((r) => asks(r).length)),
-    github: Math.min(14, Math.max(6, ...rows.map((r) => gh(r).length))),
-  };
-  const fixed = w.id + w.priority + w.status + w.age + w.asks + w.github + 6;
-  const titleWidth = Math.max(10, width - fixed - 1);
-  const line = (id: string, p: string, s: string, age: string, a: string, g: string, t: string) =>
-    `${fit(id, w.id)} ${fit(p, w.priority)} ${fit(s, w.status)} ${age.padStart(w.age)} ${a.padStart(w.asks)} ${fit(g, w.github)} ${fit(t, titleWidth)}`.trimEnd();
-  const out = [line('Issue', 'Priority', 'Status', 'Age', 'Asks', 'GitHub', 'Title')];
-  for (const r of rows) out.push(line(r.identifier, PRIORITY_LABEL[r.priority], r.status, `${r.ageDays}d`, asks(r), gh(r), r.title));
-  out.push('', summaryLine(result));
-  return out.join('\n');
+  const columns: TableColumn[] = [
+    { header: 'Issue' },
+    { header: 'Priority' },
+    { header: 'Status', shrinkTo: 6 },
+    { header: 'Age', align: 'right' },
+    { header: 'Asks', align: 'right' },
+    { header: 'GitHub', shrinkTo: 6 },
+    { header: 'Title', shrinkTo: 12 },
+  ];
+  const cells = rows.map((r) => [r.identifier, PRIORITY_LABEL[r.priority], r.status, `${r.ageDays}d`, asks(r), gh(r), r.title]);
+  return [...renderTable(columns, cells, { width, gap: 1 }), '', ...wrapWords(summaryLine(result), prose)].join('\n');
 }
 
 export function renderImmediate(io: IO, result: ImmediateResult): void {
   if (result.rows.length === 0 && result.pages > 0) io.info(io.color.dim('Nothing on the immediate list.'));
-  const stdout = io.streams.stdout;
-  io.out(immediateText(result, stdout.isTTY ? (stdout.columns ?? 80) : 80));
+  io.out(immediateText(result, io.outWidth, io.outProse));
 }

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
-import type { IO } from '../../cli/io.js';
+import { PROSE_MAX_COLUMNS, type IO } from '../../cli/io.js';
+import { truncate, wrapBlock, wrapWords } from '../../cli/text-wrap.js';
 import type { AppendPlan } from '../../core/append-plan.js';
 import type { ScoredCandidate } from '../../core/candidates.js';
 import { formatLongDate } from '../../core/calendar-date.js';
@@ -28,15 +29,15 @@ function redactionLine(plan: PlanSummary): string {
 }
 
 export function renderDecision(io: IO, plan: PlanSummary): void {
-  for (const line of decisionLines(plan, io.color, io.columns)) io.err(line);
+  for (const line of decisionLines(plan, io.color, io.errProse)) io.err(line);
 }
 
 /** The priority, status and type, every reason, and what redaction removed (a few characters around each placeholder). */
 export function decisionLines(plan: PlanSummary, c: ChalkInstance, columns: number): string[] {
   const { decision } = plan;
+  const width = columns;
   const lines = [`${c.bold(describePriority(decision.priority))} · ${decision.status === 'prioritized' ? 'Prioritized' : 'Backlog'} · ${REQUEST_TYPE_INFO[plan.type].title}`];
-  for (const reason of [...decision.reasons, ...plan.route.reasons]) lines.push(c.dim(`  ${reason}`));
-  lines.push(c.dim(`  ${redactionLine(plan)}`));
+  for (const reason of [...decision.reasons, ...plan.route.reasons, redactionLine(plan)]) lines.push(...wrapWords(reason, width, '    ', '  ').map((l) => c.dim(l)));
   return [...lines, ...redactionReviewLines(plan, c, columns)];
 }
 
@@ -45,11 +46,8 @@ function redactionReviewLines(plan: PlanSummary, c: ChalkInstance, columns: numb
   const lines = plan.redactionReview ?? [];
   if (lines.length === 0) return [];
   const width = Math.max(...lines.slice(0, REVIEW_SHOWN).map((l) => l.kind.length));
-  const room = Math.max(20, Math.min(columns, 80) - width - 14);
-  const out = lines.slice(0, REVIEW_SHOWN).map((line) => {
-    const context = line.context.length > room ? `${line.context.slice(0, room - 1)}…` : line.context;
-    return c.dim(`    ${line.target.padEnd(6)} ${line.kind.padEnd(width)}  ${context}`);
-  });
+  const room = Math.max(10, columns - width - 13);
+  const out = lines.slice(0, REVIEW_SHOWN).map((line) => c.dim(`    ${line.target.padEnd(6)} ${line.kind.padEnd(width)}  ${truncate(line.context, room)}`));
   if (lines.length > REVIEW_SHOWN) out.push(c.dim(`    … and ${lines.length - REVIEW_SHOWN} more`));
   return out;
 }
@@ -57,7 +55,7 @@ function redactionReviewLines(plan: PlanSummary, c: ChalkInstance, columns: numb
 /** Both tickets exactly as they will be filed (redacted), for `--dry-run` and the wizard's review. */
 export function planText(plan: FilingPlan, columns: number): string {
   const lines: string[] = [];
-  const rule = '─'.repeat(Math.min(columns, 80));
+  const rule = '─'.repeat(Math.min(columns, PROSE_MAX_COLUMNS));
   lines.push(rule, `Linear issue (team ${plan.linear.team}, state ${plan.linear.state}, priority ${plan.linear.priority})`);
   if (plan.linear.labels.length) lines.push(`Labels: ${plan.linear.labels.join(', ')}`);
   if (plan.linear.project) lines.push(`Project: ${plan.linear.project}`);
@@ -79,7 +77,15 @@ export function planText(plan: FilingPlan, columns: number): string {
     lines.push(rule, `Pylon ticket #${plan.pylon.number}: linked to both issues${plan.pylon.setPriorityTo ? `; its priority is set to ${plan.pylon.setPriorityTo} to match` : '; its priority already matches'}`);
   }
   lines.push(rule);
-  return lines.join('\n');
+  return forDisplay(lines, columns);
+}
+
+/**
+ * Bodies go out as they are; only their display wraps, on words and under each line's own quote mark or
+ * bullet, so the review fits the terminal. `--json` has the exact text.
+ */
+function forDisplay(lines: string[], columns: number): string {
+  return wrapBlock(lines.join('\n'), columns);
 }
 
 /** The page as it will go out (the links are filled in once the issues exist). */
@@ -97,7 +103,7 @@ function priorityName(linearPriority: number): string {
 
 /** What an append will do, redacted, for `--dry-run` and the wizard's review. */
 export function appendPlanText(plan: AppendPlan, columns: number): string {
-  const rule = '─'.repeat(Math.min(columns, 80));
+  const rule = '─'.repeat(Math.min(columns, PROSE_MAX_COLUMNS));
   const t = plan.target;
   const lines = [
     rule,
@@ -117,31 +123,14 @@ export function appendPlanText(plan: AppendPlan, columns: number): string {
     lines.push(`Pylon ticket #${plan.pylon.number}: linked to ${t.identifier}${t.github ? ' and its GitHub issue' : ''}${plan.pylon.setPriorityTo ? `; its priority is set to ${plan.pylon.setPriorityTo} to match` : ''}`);
   }
   lines.push(rule);
-  return lines.join('\n');
-}
-
-/** Word-wraps a line for display (the text sent is not changed); a word longer than the width (a URL) stays whole. */
-function wrap(line: string, width: number): string[] {
-  if (line.length <= width) return [line];
-  const out: string[] = [];
-  let current = '';
-  for (const word of line.split(' ')) {
-    if (current && current.length + 1 + word.length > width) {
-      out.push(current);
-      current = word;
-    } else {
-      current = current ? `${current} ${word}` : word;
-    }
-  }
-  if (current) out.push(current);
-  return out;
+  return forDisplay(lines, columns);
 }
 
 /** The customer update in a frame, so it reads as the text that goes out, not as triage talking. Fits the terminal. */
-export function updateBox(io: IO, text: string, title: string): string {
+export function updateBox(io: IO, text: string, title: string, columns = io.errProse): string {
   const c = io.color;
-  const width = Math.max(20, Math.min(io.columns, 80) - 2);
-  const lines = text.trimEnd().split('\n').flatMap((line) => wrap(line, width));
+  const width = Math.max(20, columns - 2);
+  const lines = text.trimEnd().split('\n').flatMap((line) => wrapWords(line, width));
   return [c.bold(title), ...lines.map((line) => `${c.dim('│')} ${line}`.trimEnd())].join('\n');
 }
 
@@ -156,11 +145,16 @@ export function renderCandidates(io: IO, search: CandidateSearch | null): void {
     return;
   }
   io.err('Similar open tickets:');
-  for (const c of search.candidates) io.err(candidateLine(io, c));
+  for (const c of search.candidates) io.err(candidateLines(io, c).join('\n'));
 }
 
-function candidateLine(io: IO, c: ScoredCandidate): string {
-  return `  ${io.color.bold(c.identifier)}  ${c.title}  ${io.color.dim(`${c.url} (${c.strong ? 'strong, ' : ''}score ${c.score.toFixed(2)})`)}`;
+/** The identifier and title, then the link and score under them: a URL never shares a line it would overflow. */
+function candidateLines(io: IO, c: ScoredCandidate): string[] {
+  const width = io.errProse;
+  return [
+    ...wrapWords(`${c.title}`, width, '    ', `  ${io.color.bold(c.identifier)}  `),
+    ...wrapWords(`${c.url} (${c.strong ? 'strong, ' : ''}score ${c.score.toFixed(2)})`, width, '    ', '    ').map((l) => io.color.dim(l)),
+  ];
 }
 
 /** `--dry-run`: exactly what would be filed (or appended), redacted, on stdout. */
@@ -170,8 +164,8 @@ export function renderDryRun(io: IO, planned: Planned, candidates: CandidateSear
   renderCandidates(io, candidates);
   const strong = candidates?.candidates.filter((c) => c.strong) ?? [];
   if (strong.length) io.warn(`Without --dry-run this stops here (exit 2): pass --append-to ${strong[0]!.identifier} or --new.`);
-  io.out(prepared.kind === 'append' ? appendPlanText(prepared.plan, io.columns) : planText(prepared.plan, io.columns));
-  io.out(updateBox(io, updateText(update.text, prepared.kind === 'append' ? prepared.plan.target.github?.url : null), 'Customer update (draft, redacted)'));
+  io.out(prepared.kind === 'append' ? appendPlanText(prepared.plan, io.outProse) : planText(prepared.plan, io.outProse));
+  io.out(updateBox(io, updateText(update.text, prepared.kind === 'append' ? prepared.plan.target.github?.url : null), 'Customer update (draft, redacted)', io.outProse));
   io.err(io.color.yellow('Dry run: nothing was filed.'));
 }
 

@@ -274,8 +274,8 @@ function editChoices(planned: Planned, hadCandidates: boolean): Array<Choice<Rev
 /** Everything the review folds: the decision with every reason and removal, each body in full, the update. */
 function fullReviewText(io: IO, planned: Planned): string {
   const { prepared } = planned;
-  const lines = decisionLines(prepared.plan, io.color, io.columns);
-  lines.push(prepared.kind === 'append' ? appendPlanText(prepared.plan, io.columns) : planText(prepared.plan, io.columns));
+  const lines = decisionLines(prepared.plan, io.color, io.errProse);
+  lines.push(prepared.kind === 'append' ? appendPlanText(prepared.plan, io.errProse) : planText(prepared.plan, io.errProse));
   lines.push(updateBox(io, updateText(planned.update.text, prepared.kind === 'append' ? prepared.plan.target.github?.url : null), 'Customer update (draft, redacted)'));
   return lines.join('\n');
 }

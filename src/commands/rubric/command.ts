@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import { wrapWords } from '../../cli/text-wrap.js';
 import { ConfigError } from '../../errors.js';
 import { DEFAULT_RUBRIC, type Rubric } from '../../core/rubric.js';
 import { describePriority, IMMEDIATE_PRIORITIES, LINEAR_PRIORITY, PRIORITIES, PRIORITY_LABEL } from '../../core/priority.js';
@@ -41,18 +42,22 @@ export async function rubricCommand(ctx: Context, flags: RubricFlags): Promise<v
   const { io } = ctx;
   const c = io.color;
   const width = Math.max(...rubric.impacts.map((r) => r.value.length));
+  const columns = io.outProse;
+  // The meaning wraps under itself, so the values stay a column one can scan.
+  const entry = (value: string, text: string) => wrapWords(text, columns, ' '.repeat(width + 4), `  ${value.padEnd(width)}  `);
   const lines: string[] = [];
   for (const priority of PRIORITIES) {
     const rules = rubric.impacts.filter((r) => r.priority === priority);
     if (rules.length === 0) continue;
-    lines.push(c.bold(`${describePriority(priority)} · Linear priority ${LINEAR_PRIORITY[priority]} · ${priority === 'urgent' || priority === 'high' ? `Prioritized (${states.prioritized})` : `Backlog (${states.backlog})`}`));
-    for (const rule of rules) lines.push(`  ${rule.value.padEnd(width)}  ${rule.meaning}`);
+    const heading = `${describePriority(priority)} · Linear priority ${LINEAR_PRIORITY[priority]} · ${priority === 'urgent' || priority === 'high' ? `Prioritized (${states.prioritized})` : `Backlog (${states.backlog})`}`;
+    lines.push(...wrapWords(heading, columns).map((l) => c.bold(l)));
+    for (const rule of rules) lines.push(...entry(rule.value, rule.meaning));
     lines.push('');
   }
   lines.push(c.bold('Request types'));
-  for (const type of REQUEST_TYPES) lines.push(`  ${type.padEnd(width)}  ${REQUEST_TYPE_INFO[type].title}: ${REQUEST_TYPE_INFO[type].meaning}`);
+  for (const type of REQUEST_TYPES) lines.push(...entry(type, `${REQUEST_TYPE_INFO[type].title}: ${REQUEST_TYPE_INFO[type].meaning}`));
   lines.push('', c.bold('Rules'));
-  for (const rule of STATUS_RULES) lines.push(`  • ${rule}`);
+  for (const rule of STATUS_RULES) lines.push(...wrapWords(rule, columns, '    ', '  • '));
   io.out(lines.join('\n'));
-  io.err(c.dim(`Rubric from ${source}. ${PRIORITIES.map((p) => PRIORITY_LABEL[p]).join(' > ')}.`));
+  io.info(c.dim(`Rubric from ${source}. ${PRIORITIES.map((p) => PRIORITY_LABEL[p]).join(' > ')}.`));
 }

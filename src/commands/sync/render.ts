@@ -1,4 +1,6 @@
 import type { IO } from '../../cli/io.js';
+import { renderTable } from '../../cli/table.js';
+import { wrapWords } from '../../cli/text-wrap.js';
 import { priorityFromLinear } from '../../core/priority.js';
 import { priorityText, writes, type SyncAction } from '../../core/sync/plan.js';
 import { continueText, isLeftOver, type ApplyMode, type PlannedSync, type SyncRow } from './run.js';
@@ -40,10 +42,6 @@ function actionText(row: SyncRow): string {
   }
 }
 
-function fit(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
-}
-
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
@@ -62,17 +60,23 @@ export function summaryText(planned: PlannedSync): string {
   return `${plural(planned.rows.length, 'linked pair')} (of ${plural(planned.scanned, 'ticket')} open or updated since ${planned.since.toISOString().slice(0, 10)}): ${parts.join(', ')}`;
 }
 
-/** The plan as a table on stdout: every pair that is not in sync, grouped by what happens to it. */
-export function renderPlan(io: IO, planned: PlannedSync): void {
+const PLAN_COLUMNS = [{ header: 'Ticket' }, { header: 'Customer', shrinkTo: 10 }, { header: 'Pylon', shrinkTo: 6 }, { header: 'Linear', shrinkTo: 10 }, { header: 'Action' }];
+
+/** The plan as a table on stdout, fitted to the terminal (80 columns when piped): every pair not in sync, grouped by what happens to it. */
+export function planLines(planned: PlannedSync, width: number, prose = Math.min(width, 100)): string[] {
   const shown = planned.rows.filter((r) => r.decision.action !== 'in-sync').sort((a, b) => ORDER.indexOf(a.decision.action) - ORDER.indexOf(b.decision.action) || a.pair.ticket.number - b.pair.ticket.number);
-  if (shown.length) {
-    const lines = [`${fit('Ticket', 8)} ${fit('Customer', 20)} ${fit('Pylon', 8)} ${fit('Linear', 16)} Action`];
-    for (const row of shown) {
-      lines.push(`${fit(`#${row.pair.ticket.number}`, 8)} ${fit(row.customer ?? row.pair.ticket.accountId ?? '—', 20)} ${fit(pylonText(row), 8)} ${fit(linearText(row), 16)} ${actionText(row)}`);
-    }
-    io.out(lines.join('\n'));
-  }
-  io.out(summaryText(planned));
+  const lines = shown.length
+    ? renderTable(
+        PLAN_COLUMNS,
+        shown.map((row) => [`#${row.pair.ticket.number}`, row.customer ?? row.pair.ticket.accountId ?? '—', pylonText(row), linearText(row), actionText(row)]),
+        { width, wrapLast: true, minLastWidth: 30 },
+      )
+    : [];
+  return [...lines, ...wrapWords(summaryText(planned), prose)];
+}
+
+export function renderPlan(io: IO, planned: PlannedSync): void {
+  io.out(planLines(planned, io.outWidth, io.outProse).join('\n'));
 }
 
 /** After applying: how it went, then what failed, per pair (stderr). */

@@ -1,4 +1,5 @@
 import type { IO } from '../../cli/io.js';
+import { wrapBlock } from '../../cli/text-wrap.js';
 import { describePriority, priorityFromLinear } from '../../core/priority.js';
 import type { UpdateRecord } from '../../filing/record.js';
 import type { UpdateResult } from './run.js';
@@ -36,8 +37,9 @@ function postsOf(record: UpdateRecord | undefined): Array<{ ticket: number; mode
 export function renderUpdate(io: IO, result: UpdateResult): void {
   const { issue } = result;
   const priority = priorityFromLinear(issue.priority);
-  io.err(io.color.dim(`${issue.identifier} · ${issue.state.name} · ${priority ? describePriority(priority) : 'no priority'}${result.eta ? ` · ETA ${result.eta}` : ''}${result.github ? ` · ${result.github.url}` : ''}`));
-  io.out(result.update.text);
+  io.info(io.color.dim(`${issue.identifier} · ${issue.state.name} · ${priority ? describePriority(priority) : 'no priority'}${result.eta ? ` · ETA ${result.eta}` : ''}${result.github ? ` · ${result.github.url}` : ''}`));
+  // Wrapped for reading; --json carries the text exactly as it is posted.
+  io.out(wrapBlock(result.update.text, io.outProse));
   for (const post of postsOf(result.record)) io.success(`Posted as ${post.mode === 'reply' ? 'a reply' : 'an internal note'} on Pylon ticket #${post.ticket}`);
   if (!result.record && result.tickets.length) {
     io.info(io.color.dim(`Not posted. Post it on Pylon ticket${result.tickets.length === 1 ? '' : 's'} ${result.tickets.map((t) => `#${t.number}`).join(', ')} with --reply (or --note).`));
