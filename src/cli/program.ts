@@ -12,6 +12,7 @@ import { registerCompletion } from '../commands/completion/register.js';
 import { registerUpdate } from '../commands/update/register.js';
 import { registerImmediate } from '../commands/immediate/register.js';
 import { registerFollowups } from '../commands/followups/register.js';
+import { registerInbox } from '../commands/inbox/register.js';
 
 export interface GlobalFlags {
   debug?: boolean;
@@ -47,6 +48,7 @@ Start here:
 Environment: LINEAR_API_KEY, GITHUB_TOKEN (or GH_TOKEN), PYLON_API_TOKEN;
 LINEAR_API_URL, GITHUB_API_URL, PYLON_API_URL override the endpoints.`,
   );
+  registerInbox(program, setup);
   registerNew(program, setup);
   registerResume(program, setup);
   registerRedact(program, setup);

@@ -24,7 +24,7 @@ export const SANDBOX_WEB = {
 } as const;
 
 /** Bumped when the demo workspace gains something commands rely on; older saved states are reseeded. */
-const STATE_VERSION = 3;
+const STATE_VERSION = 4;
 
 interface SavedState {
   version: typeof STATE_VERSION;

@@ -31,6 +31,9 @@ const file = (type: string, impact: string, ...more: string[]) => ['new', '--tit
 // In order: later runs see what earlier ones filed and synced.
 const CASES: Case[] = [
   { name: 'rubric', args: ['rubric'] },
+  { name: 'inbox', args: ['inbox'] },
+  { name: 'inbox of everyone', args: ['inbox', '--all'] },
+  { name: 'inbox of nobody known', args: ['inbox', '--assignee', 'someone.with.a.rather.long.address@acme.example'] },
   { name: 'doctor in the sandbox', args: ['doctor'] },
   { name: 'doctor with nothing set up', args: ['doctor', '--no-sandbox-env'] },
   { name: 'sync plan', args: ['sync', '--dry-run'] },

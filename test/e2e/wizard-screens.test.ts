@@ -56,6 +56,11 @@ const LONG_REPORT = [
 describe.each(SIZES)('the wizard at $cols×$rows', (size) => {
   it('every step fits the width, and the review fits one screen', async () => {
     const s = await wizard(size);
+    // Started from nothing: the engineer's Pylon queue comes first, the cursor on the newest ticket.
+    await s.expect('Start from which request?', WAIT_MS);
+    await s.expect('#1048', WAIT_MS);
+    s.write(KEY.up); // A new request
+    s.write(KEY.enter);
     await s.expect('Customer (company name)', WAIT_MS);
     s.line('Globex Corporation');
     await s.expect("Customer's domains", WAIT_MS);
@@ -89,6 +94,34 @@ describe.each(SIZES)('the wizard at $cols×$rows', (size) => {
     await s.expect('nothing was filed', WAIT_MS);
     expect(await s.exit(WAIT_MS)).toBe(130);
   }, 120_000);
+
+  it("starts from the engineer's Pylon queue: the newest open ticket not yet in Linear, prefilled", async () => {
+    const s = await wizard(size);
+    await s.expect('Start from which request?', WAIT_MS);
+    await s.expect('#1048', WAIT_MS);
+    const screen = (await s.screen()).lines.join('\n');
+    // Newest first, each with its customer; linked, closed and colleagues' tickets are not offered.
+    expect(screen.indexOf('#1051')).toBeLessThan(screen.indexOf('#1048'));
+    expect(screen).toContain('Initech');
+    for (const other of ['#1041', '#1049', '#1050', '#1052']) expect(screen).not.toContain(other);
+    expect(await drawnOverflow(s)).toEqual([]);
+    s.write(KEY.enter);
+    await s.expect('Starting from Pylon ticket #1051', WAIT_MS);
+    // The customer came from the ticket: the next question is the request type.
+    await s.expect('What kind of request is it?', WAIT_MS);
+    expect((await s.screen()).lines.join('\n')).not.toContain('Customer (company name)');
+    s.write(KEY.ctrlC);
+    await s.expect('nothing was filed', WAIT_MS);
+    expect(await s.exit(WAIT_MS)).toBe(130);
+  }, 120_000);
+
+  it('Ctrl-C at the queue question files nothing', async () => {
+    const s = await wizard(size);
+    await s.expect('Start from which request?', WAIT_MS);
+    s.write(KEY.ctrlC);
+    await s.expect('nothing was filed', WAIT_MS);
+    expect(await s.exit(WAIT_MS)).toBe(130);
+  }, 60_000);
 
   it('the full text is one choice away (in the pager), and the menu comes back after it', async () => {
     const s = await wizard(size, ['--customer', 'Initech', '--type', 'complex', '--impact', 'performance', '--title', 'Reports page is slow']);

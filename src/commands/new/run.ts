@@ -41,6 +41,13 @@ export interface RunNewHooks {
 export async function runNew(ctx: Context, options: NewOptions, hooks: RunNewHooks = {}): Promise<NewOutcome> {
   ctx.useConfigPath(options.configPath);
   if (options.recoverPath) applyDraft(options, await loadDraft(ctx.cwd, options.recoverPath));
+  if (startsFromNothing(options) && ctx.io.interactive && !options.noInput && !options.dryRun) {
+    const { askStartingPoint } = await import('./queue-question.js');
+    const ticket = await askStartingPoint(ctx).catch((error: unknown) => {
+      throw error instanceof CancelledError || error instanceof InterruptedError ? nothingFiled(error) : error;
+    });
+    if (ticket) options.pylon = ticket;
+  }
   if (options.pylon) {
     const { prefillFromPylon } = await import('./pylon-prefill.js');
     options.pylonTicket = await prefillFromPylon(ctx, options, await ctx.config());
@@ -102,6 +109,11 @@ export async function runNew(ctx: Context, options: NewOptions, hooks: RunNewHoo
     }
   }
   return { kind: 'filed', record, candidates };
+}
+
+/** Nothing says what the request is yet: the wizard may offer the engineer's Pylon queue first. */
+function startsFromNothing(options: NewOptions): boolean {
+  return !options.pylon && !options.recoverPath && !options.title && !options.body && !options.customer && !options.appendTo;
 }
 
 function postTarget(ticket: PylonTicketInfo) {
@@ -190,16 +202,20 @@ async function stoppingCleanly<T>(ctx: Context, config: TriageConfig, options: N
     return await work();
   } catch (error) {
     if (!(error instanceof CancelledError) && !(error instanceof InterruptedError)) throw error;
-    const stopped = (message: string, hint?: string) =>
-      error instanceof InterruptedError ? new InterruptedError(error.signal, message, hint ? { hint } : {}) : new CancelledError(message, hint ? { hint } : {});
-    const message = error instanceof InterruptedError ? `Interrupted (${error.signal}): nothing was filed` : 'Cancelled: nothing was filed';
     // Nothing had been typed worth keeping: say what happened, plainly.
-    if (!how.keepDraft || !options.body) throw stopped(message);
+    if (!how.keepDraft || !options.body) throw nothingFiled(error);
     const file = await saveDraftOf(ctx, config, options);
     const shown = homeRelative(file, ctx.paths.home);
     const command = breakCommand(`triage new --recover ${shown}`, Math.min(ctx.io.columns, 100), '  ', '').join('\n');
-    throw stopped(message, `Your draft was saved (redacted). Recover it with:\n${command}`);
+    throw nothingFiled(error, `Your draft was saved (redacted). Recover it with:\n${command}`);
   }
+}
+
+/** A Ctrl-C, Esc or signal before filing, said plainly: "Cancelled: nothing was filed" (exit 130 for a signal). */
+function nothingFiled(error: CancelledError | InterruptedError, hint?: string): CancelledError | InterruptedError {
+  const options = hint ? { hint } : {};
+  if (error instanceof InterruptedError) return new InterruptedError(error.signal, `Interrupted (${error.signal}): nothing was filed`, options);
+  return new CancelledError('Cancelled: nothing was filed', options);
 }
 
 /** The draft is stored as the Linear policy redacts it: no secret reaches the disk. */

@@ -127,12 +127,18 @@ export const DEMO_LINKED: readonly DemoLinkedCase[] = [
   { ticket: 1047, title: 'Audit log misses role changes', account: 'globex', pylon: null, linear: 'high', agreed: 'high', shows: 'cleared in Pylon: drift, not propagated' },
 ];
 
-const DEMO_UNLINKED: ReadonlyArray<{ ticket: number; title: string; account: DemoAccount; pylon: DemoPriority | null; state: string; github?: string }> = [
-  { ticket: 1048, title: 'Scheduled reports arrive an hour late after DST', account: 'initech', pylon: 'medium', state: 'waiting_on_you' },
+type DemoPerson = keyof typeof DEMO_PEOPLE;
+
+/**
+ * Not linked to Linear yet. The engineer's queue (`triage inbox`, the wizard's first question) is 1051 and 1048;
+ * 1050 is a colleague's and already has a GitHub issue, 1049 is nobody's, and 1052 is closed.
+ */
+const DEMO_UNLINKED: ReadonlyArray<{ ticket: number; title: string; account: DemoAccount; pylon: DemoPriority | null; state: string; github?: string; assignee?: DemoPerson }> = [
+  { ticket: 1048, title: 'Scheduled reports arrive an hour late after DST', account: 'initech', pylon: 'medium', state: 'waiting_on_you', assignee: 'engineer' },
   { ticket: 1049, title: 'Dark mode for the reporting pages', account: 'umbrella', pylon: 'low', state: 'waiting_on_customer' },
-  { ticket: 1050, title: 'API returns 500 on empty filter lists', account: 'globex', pylon: 'high', state: 'new', github: 'acme/app/7' },
-  { ticket: 1051, title: 'Question about data retention settings', account: 'initech', pylon: null, state: 'new' },
-  { ticket: 1052, title: 'Password reset email lands in spam', account: 'umbrella', pylon: 'high', state: 'closed' },
+  { ticket: 1050, title: 'API returns 500 on empty filter lists', account: 'globex', pylon: 'high', state: 'new', github: 'acme/app/7', assignee: 'exports' },
+  { ticket: 1051, title: 'Question about data retention settings', account: 'initech', pylon: null, state: 'new', assignee: 'engineer' },
+  { ticket: 1052, title: 'Password reset email lands in spam', account: 'umbrella', pylon: 'high', state: 'closed', assignee: 'engineer' },
 ];
 
 /**
@@ -152,6 +158,7 @@ export function demoPylonState(tokens: DemoTokens & { pylon: string }): PylonSta
     return { id: contactId(contact.email), email: contact.email };
   };
   const priorityField = (p: DemoPriority | null): Record<string, PylonCustomFieldValue> => (p ? { priority: { slug: 'priority', value: p } } : {});
+  const assigned = (person: DemoPerson | undefined) => (person ? { assignee: { id: userId(DEMO_PEOPLE[person].email), email: DEMO_PEOPLE[person].email } } : {});
   const closedAt = pylonSeedTime(60);
 
   return createPylonState({
@@ -188,6 +195,8 @@ export function demoPylonState(tokens: DemoTokens & { pylon: string }): PylonSta
         account: { id: accountId(c.account) },
         requester: requester(c.account, i),
         custom_fields: priorityField(c.pylon),
+        // Already triaged: in the engineer's name, and out of their queue because Linear tracks it.
+        ...assigned('engineer'),
         external_issues: [{ source: 'linear', external_id: demoLinearIssueId(c.ticket) }],
       })),
       ...DEMO_UNLINKED.map((c, i) => ({
@@ -200,6 +209,7 @@ export function demoPylonState(tokens: DemoTokens & { pylon: string }): PylonSta
         account: { id: accountId(c.account) },
         requester: requester(c.account, i),
         custom_fields: priorityField(c.pylon),
+        ...assigned(c.assignee),
         external_issues: c.github ? [{ source: 'github', external_id: c.github, link: `https://github.com/${c.github.replace(/\/(\d+)$/, '/issues/$1')}` }] : [],
         ...(c.state === 'closed' ? { resolution_time: closedAt } : {}),
       })),

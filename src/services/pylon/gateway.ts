@@ -10,6 +10,7 @@ import type {
   CustomFieldUpdate,
   ExternalIssueLink,
   PylonAccount,
+  PylonUser,
   PylonContact,
   PylonCustomField,
   PylonFilter,
@@ -195,6 +196,11 @@ export class PylonGateway {
       }
     }
     return names;
+  }
+
+  /** The organization's members, every page. */
+  async users(): Promise<PylonUser[]> {
+    return this.all<PylonUser>({ route: 'pylon.users.list', method: 'GET', path: '/users', what: 'user list', retry: 'safe' });
   }
 
   async account(id: string): Promise<PylonAccount> {

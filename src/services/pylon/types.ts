@@ -45,6 +45,14 @@ export interface PylonIssue {
   latest_message_time?: string;
 }
 
+/** `GET /users`: the organization's members (the engineers a ticket is assigned to). */
+export interface PylonUser {
+  id: string;
+  name: string;
+  email?: string;
+  emails?: string[];
+}
+
 export interface PylonAccount {
   id: string;
   name: string;
