@@ -66,6 +66,29 @@ export function detectHeaders(text: string, placeholder?: RegExp): Candidate[] {
   return found;
 }
 
+/**
+ * Schemes whose credentials are a list of `name="value"` parameters (Digest, OAuth 1.0, AWS SigV4): the value
+ * of each parameter that proves the password or carries a signature goes; realm, uri, algorithm stay readable.
+ */
+const PARAM_SCHEMES = new Set(['digest', 'oauth', 'aws4-hmac-sha256', 'hawk', 'mac', 'sharedkey']);
+const SECRET_PARAMS = /^(?:response|cnonce|nonce|username|signature|oauth_signature|oauth_token|oauth_nonce|oauth_consumer_key|credential|mac|id|ext|hash|ts)$/i;
+// Quotes may be escaped (`curl -H "Authorization: Digest username=\"bob\", …"`).
+const AUTH_PARAM = /([A-Za-z_][\w-]{0,40})[ \t]{0,4}=[ \t]{0,4}(?:\\?"([^"\\\n]{0,1024})\\?"|([^\s",\\]{1,1024}))/g;
+
+function paramCredentials(text: string, from: number, lineEnd: number, placeholder?: RegExp): Candidate[] {
+  const found: Candidate[] = [];
+  const line = text.slice(from, lineEnd);
+  AUTH_PARAM.lastIndex = 0;
+  for (let m = AUTH_PARAM.exec(line); m !== null; m = AUTH_PARAM.exec(line)) {
+    const value = m[2] ?? m[3] ?? '';
+    if (!SECRET_PARAMS.test(m[1] ?? '') || value.length === 0 || isPlaceholderValue(value, placeholder)) continue;
+    const closing = m[2] !== undefined ? (m[0].endsWith('\\"') ? 2 : 1) : 0;
+    const start = from + m.index + m[0].length - value.length - closing;
+    found.push({ kind: 'authorization', start, end: start + value.length, confidence: 'high', key: value });
+  }
+  return found;
+}
+
 function detectAuthorization(text: string, placeholder?: RegExp): Candidate[] {
   const found: Candidate[] = [];
   AUTH_HEADER.lastIndex = 0;
@@ -74,11 +97,18 @@ function detectAuthorization(text: string, placeholder?: RegExp): Candidate[] {
     // Resume after the value: a value is never searched twice, which keeps this linear.
     AUTH_HEADER.lastIndex = Math.max(AUTH_HEADER.lastIndex, value.end);
     const raw = text.slice(value.start, value.end);
-    if (raw.length === 0) continue;
+    if (raw.length === 0 || KNOWN_SCHEMES.has(raw.toLowerCase())) continue; // a scheme alone names no credential
     const scheme = /^([A-Za-z][A-Za-z0-9-]{1,30})[ \t]{1,8}(?=\S)/.exec(raw);
     const schemeName = scheme?.[1]?.toLowerCase();
     const known = schemeName !== undefined && KNOWN_SCHEMES.has(schemeName);
     const credentialsStart = known && scheme ? value.start + scheme[0].length : value.start;
+    if (schemeName !== undefined && PARAM_SCHEMES.has(schemeName) && /^[A-Za-z_][\w-]{0,40}[ \t]{0,4}=/.test(text.slice(credentialsStart, credentialsStart + 48))) {
+      let lineEnd = text.indexOf('\n', credentialsStart);
+      if (lineEnd < 0) lineEnd = text.length;
+      for (const c of paramCredentials(text, credentialsStart, Math.min(lineEnd, credentialsStart + 8192), placeholder)) found.push(c);
+      AUTH_HEADER.lastIndex = Math.max(AUTH_HEADER.lastIndex, lineEnd);
+      continue;
+    }
     const credentials = text.slice(credentialsStart, value.end);
     if (isPlaceholderValue(credentials, placeholder)) continue;
     // Without a known scheme, prose ("the Authorization: header is missing") is told apart from a credential by

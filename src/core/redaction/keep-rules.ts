@@ -37,6 +37,13 @@ export function isPlaceholderValue(raw: string, placeholder?: RegExp): boolean {
   if (/^\{[A-Za-z_][A-Za-z0-9_.-]{0,80}\}$/.test(value)) return true;
   if (/^<[^<>]{1,100}>$/.test(value)) return true;
   if (/^\[[A-Z0-9_ -]{1,60}\]$/.test(value)) return true;
+  // Python %(NAME)s, Make/shell $(NAME), Ruby #{name}, Jinja/Helm {% … %}
+  if (/^%\([A-Za-z_][\w.-]{0,80}\)[sdr]$/.test(value)) return true;
+  if (/^\$\([A-Za-z_][\w. -]{0,80}\)$/.test(value)) return true;
+  if (/^#\{[^{}]{1,100}\}$/.test(value)) return true;
+  if (/^\{%[^%]{1,100}%\}$/.test(value)) return true;
+  // a provider prefix with nothing after it (`sk-...`, `ghp_…` once the dots are cut off as punctuation)
+  if (/^[A-Za-z0-9]{1,12}(?:[_-][A-Za-z0-9]{1,12}){0,3}[_-](?:\.\.\.|…)?$/.test(value)) return true;
   // ***, xxxx, XXXXXXXX, ••••, ..., …, ____, ----
   if (/^[*xX•·.…#_-]+$/.test(value) && !/^[._-]+$/.test(value.replace(/\.\.\.|…/g, ''))) return true;
   if (/^(?:\.\.\.|…)$/.test(value)) return true;

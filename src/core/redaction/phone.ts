@@ -30,7 +30,7 @@ const STEP = 18;
 const CONTEXT_COUNTRIES: readonly CountryCode[] = ['GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'AU', 'IN', 'BR', 'JP', 'CA', 'MX'];
 
 /** A word for a phone in this language or that: a national number after it may be from any country. */
-const PHONE_WORD = /(?:phone|\btel\b|\btel[.:]|mobile|\bmob\b|\bcell(?:ular)?\b|\bfax|whats\s?app|☎|📞|電話|携帯|telef|t[ée]l[ée]phone|\btél|\bhandy\b|\bph\b|\bph\.|m[óo]vil|celular|cellulare|telem[óo]vel|portable|rufnummer|\bgsm\b|\bnum[ée]ro\b|\bnummer\b|\bn[úu]mero\b|msisdn)(?![\s_-]{0,2}(?:id|sid|model|app|value|number of)\b)/i;
+const PHONE_WORD = /(?:phone|\btel\b|\btel[.:]|mobile|\bmob\b|\bcell(?:ular)?\b|\bfax|whats\s?app|☎|📞|電話|携帯|telef|t[ée]l[ée]phone|\btél|\bhandy\b|\bph\b|\bph\.|m[óo]vil|celular|cellulare|telem[óo]vel|portable|rufnummer|festnetz|\bfixe\b|\bfixo\b|\bgsm\b|\bnum[ée]ro\b|\bnummer\b|\bn[úu]mero\b|msisdn)(?![\s_-]{0,2}(?:id|sid|model|app|value|number of)\b)/i;
 /** A verb that often precedes a phone number, and as often a number of something else ("Call ID", "call stack"). */
 const CALL_WORD = /(?:\bcall|\bsms\b|\btext(?:ed)?\b|\bsignal\b|\breach\b|\bdial|\bring\b)(?![\s_-]{0,2}(?:id|sid|stacks?|counts?|logs?|graph|backs?|buffer|message id|sites?)\b)/i;
 
@@ -111,7 +111,7 @@ export class PhoneDetector {
   private scanRun(text: string, start: number, end: number, budget: PhoneBudget, found: Map<string, Candidate>): void {
     // Dates ("2024-03-15", "15/03/2024") and dotted quads (IP addresses, with a CIDR suffix) inside a run are
     // never phone numbers: they split the run. One pass over the run, so this stays linear.
-    const breaks = /(?<![\d.])(?:\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?![\d])/g;
+    const breaks = /(?<![\d.])(?:\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?(?!\.\d)|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?![\d])/g;
     const run = text.slice(start, end);
     let from = 0;
     for (let m = breaks.exec(run); m !== null; m = breaks.exec(run)) {
@@ -147,7 +147,8 @@ export class PhoneDetector {
 
   private scanWindow(text: string, start: number, end: number, budget: PhoneBudget, found: Map<string, Candidate>): void {
     const window = text.slice(start, end);
-    if (/^\d{1,3}(?:\.\d{1,3}){2,}$/.test(window)) return; // an IP address or a dotted version
+    // An IP address or a dotted version, but not the French national format (01.42.68.53.00).
+    if (/^\d{1,3}(?:\.\d{1,3}){2,}$/.test(window) && !/^0\d(?:\.\d\d){4}$/.test(window)) return;
     const context = text.slice(Math.max(0, start - 40), start);
     const hasPhoneWord = PHONE_WORD.test(context);
     const hasCallWord = hasPhoneWord || CALL_WORD.test(context);

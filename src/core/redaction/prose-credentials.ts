@@ -15,30 +15,75 @@ import { judgePair } from './structure/values.js';
 const STATING =
   /[ \t]{1,3}(?:is|was|are|were|would be|will be|ist|war|lautet|lautete|lauten|heißt|est|était|sera|es|era|será|é|foi|será|è|era|sarà|wordt|är|var|er|jest|było|je)(?:[ \t]{1,3}(?:now|still|jetzt|noch|maintenant|toujours|ahora|todavía|agora|ora|nu|nog))?[ \t]{1,3}["'“«‘]?(?=\S)/giu;
 
+/**
+ * A label and its value in the middle of a sentence or after a dash: "… and the API key: …", "ключ для API —
+ * …", "Passwort - …"; and the particles and copulas of Japanese and Chinese, which write no space around them:
+ * "パスワードは …", "数据库密码是 …", "API密钥：…". Line-start labels (`Password: …`) are lines.ts's.
+ */
+const LABELLED = /(?:[ \t]{0,3}[:：]|[ \t]{1,3}[—–-]|(?<=[\p{sc=Han}\p{sc=Katakana}\p{sc=Hiragana}])(?:は|是|为|為|が|：))[ \t]{0,3}["'“«‘「]?(?=[^\s:：])/gu;
+
+/**
+ * A password word and the password, with nothing between: "login admin password Q7x…", "пароль Q7x…", the
+ * `.netrc` line `machine h login u password p`. The value must look like a password (see below).
+ */
+const BARE =
+  /(?<![\p{L}\p{N}_-])(?:password|passwd|pwd|passwort|kennwort|пароль|senha|contraseña|contrasena|mot de passe|mdp|wachtwoord|hasło|haslo|parola|lösenord|salasana|heslo|şifre|sifre)[ \t]{1,3}["'“«‘]?(?=[^\s:=])/giu;
+
 const CREDENTIAL_CLASSES: ReadonlySet<string> = new Set(['password', 'secret', 'weak_secret', 'authorization']);
 
-/** Up to four words before the verb, on the same line and in the same clause. */
-const PHRASE_BEFORE = /((?:[\p{L}\p{N}][\p{L}\p{N}_'’-]{0,40}[ \t]{1,3}){0,3}[\p{L}\p{N}][\p{L}\p{N}_'’-]{0,40})$/u;
+/** Up to six words before the verb, on the same line and in the same clause ("la contraseña de la base de datos"). */
+const PHRASE_BEFORE = /((?:[\p{L}\p{N}][\p{L}\p{N}_'’-]{0,40}[ \t]{1,3}){0,5}[\p{L}\p{N}][\p{L}\p{N}_'’-]{0,40})$/u;
 
-/** The value: one token, its trailing sentence punctuation and closing quote left out. */
-const VALUE = /^[^\s"'”»’]{1,512}/;
+/** The value: one token, its trailing sentence punctuation and closing quote left out; CJK text ends it. */
+const VALUE = /^[^\s"'”»’，。、；：）」』\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]{1,512}/u;
+
+/** In a sentence, a credential is not a word: "the password is required", "the token is expired". */
+function credentialShaped(value: string): boolean {
+  if (value.length < 6) return false;
+  return /\d/.test(value) || /\p{Lu}.*\p{Ll}|\p{Ll}.*\p{Lu}/u.test(value.slice(1)) || /[^\p{L}\p{N}]/u.test(value);
+}
+
+/** With no verb or label between, only a value with letters and digits (or symbols) is taken for a password. */
+function passwordShaped(value: string): boolean {
+  return value.length >= 6 && /\p{L}/u.test(value) && (/\d/.test(value) || /[^\p{L}\p{N}._-]/u.test(value)) && !/^\p{L}+\d{1,2}$/u.test(value);
+}
+
+function valueAt(text: string, from: number): string {
+  const raw = VALUE.exec(text.slice(from, from + 512))?.[0] ?? '';
+  let value = raw;
+  // Trailing sentence punctuation goes, but not a bracket the value opened (`ghp_[GITHUB_TOKEN_1]`).
+  while (/[.,;:!?)\]]$/.test(value)) {
+    const last = value.charAt(value.length - 1);
+    if ((last === ']' && value.includes('[')) || (last === ')' && value.includes('('))) break;
+    value = value.slice(0, -1);
+  }
+  return value;
+}
 
 export function detectProseCredentials(text: string, placeholder?: RegExp): Candidate[] {
   const found: Candidate[] = [];
-  STATING.lastIndex = 0;
-  for (let m = STATING.exec(text); m !== null; m = STATING.exec(text)) {
-    const lineStart = text.lastIndexOf('\n', m.index) + 1;
-    const before = text.slice(Math.max(lineStart, m.index - 160), m.index);
-    const phrase = PHRASE_BEFORE.exec(before)?.[1];
-    if (!phrase) continue;
-    const verdict = classifyWords(keyWords(phrase));
-    if (!verdict || !CREDENTIAL_CLASSES.has(verdict.cls)) continue;
+  for (const separator of [STATING, LABELLED]) {
+    separator.lastIndex = 0;
+    for (let m = separator.exec(text); m !== null; m = separator.exec(text)) {
+      const lineStart = text.lastIndexOf('\n', m.index) + 1;
+      const before = text.slice(Math.max(lineStart, m.index - 200), m.index);
+      const phrase = PHRASE_BEFORE.exec(before)?.[1];
+      if (!phrase) continue;
+      const verdict = classifyWords(keyWords(phrase));
+      if (!verdict || !CREDENTIAL_CLASSES.has(verdict.cls)) continue;
+      const from = m.index + m[0].length;
+      const value = valueAt(text, from);
+      if (!credentialShaped(value)) continue;
+      for (const c of judgePair(text, verdict, from, from + value.length, { syntax: 'prose', via: phrase.trim() }, placeholder)) found.push(c);
+    }
+  }
+  BARE.lastIndex = 0;
+  for (let m = BARE.exec(text); m !== null; m = BARE.exec(text)) {
     const from = m.index + m[0].length;
-    const raw = VALUE.exec(text.slice(from, from + 512))?.[0] ?? '';
-    const value = raw.replace(/[.,;:!?)\]]+$/, '');
-    // In a sentence, a credential is not a word: "the password is required", "the token is expired".
-    if (value.length < 6 || !/\d/.test(value) && !/\p{Lu}.*\p{Ll}|\p{Ll}.*\p{Lu}/u.test(value.slice(1)) && !/[^\p{L}\p{N}]/u.test(value)) continue;
-    for (const c of judgePair(text, verdict, from, from + value.length, { syntax: 'prose', via: phrase.trim() }, placeholder)) found.push(c);
+    const value = valueAt(text, from);
+    if (!passwordShaped(value)) continue;
+    const verdict = { cls: 'password' as const, word: keyWords(m[0]).join('') };
+    for (const c of judgePair(text, verdict, from, from + value.length, { syntax: 'prose', via: m[0].trim() }, placeholder)) found.push(c);
   }
   return found;
 }

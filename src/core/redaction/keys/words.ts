@@ -46,6 +46,7 @@ export const HEAD_WORDS: ReadonlyMap<string, FieldClass> = new Map<string, Field
     haslo heslo lozinka parola salasana adgangskode adgangskoden losenord losenordet passord passordet
     dbpass rootpass adminpass userpass
     пароль пароли парольпользователя パスワード 密码 密碼 口令 비밀번호 암호 סיסמה كلمةالمرور كلمةالسر sifre şifre parolă
+    contrasenya palavrapasse
   `),
   ...entries('secret', `
     secret secrets clientsecret appsecret consumersecret secretkey privatekey signingkey encryptionkey
@@ -63,11 +64,15 @@ export const HEAD_WORDS: ReadonlyMap<string, FieldClass> = new Map<string, Field
     jeton jetons jeton cle cleapi clesecrete clef
     privkey privatkey
     dsn connectionstring connstr
+    authorizationcode authcode oauthcode
     токен ключ секрет apiключ トークン シークレット 令牌 密钥 密鑰 秘钥 토큰 시크릿 מפתח توكن رمز
+    токендоступа ключдоступа секретныйключ апиключ apiтокен キー apiキー アクセストークン 访问令牌 訪問令牌 api密钥 访问密钥
+    claveapi clavedeapi chiaveapi chaveapi chavedeapi tokenapi tokendeapi tokendeacesso tokendeacceso tokendiaccesso
+    jetondacces cleprivee chaveprivada claveprivada chiaveprivata chavedeacesso clavedeacceso
   `),
   ...entries('cookie', 'cookie cookies setcookie'),
   ...entries('authorization', 'authorization authorisation auth authentication proxyauthorization bearer'),
-  ...entries('weak_secret', 'key sid jwt nonce salt'),
+  ...entries('weak_secret', 'key sid jwt nonce salt pat'),
   ...entries('phone', `
     phone phones telephone tel tele fax mobile mobil cell cellphone cellular msisdn whatsapp sms
     phonenumber mobilenumber cellnumber faxnumber contactnumber
@@ -77,6 +82,8 @@ export const HEAD_WORDS: ReadonlyMap<string, FieldClass> = new Map<string, Field
     telefone telemovel
     cellulare telefonino
     telefoon telefoonnummer mobiel gsm
+    contato contacto contact kontakt contatto contactno contactphone celphone fone whatsapp telefonnr telnr
+    телефон мобильный 電話 電話番号 携帯 电话 手机 전화 전화번호
   `),
   ...entries('dob', `
     dob birth birthdate birthday dateofbirth bday birthdt
@@ -90,7 +97,8 @@ export const HEAD_WORDS: ReadonlyMap<string, FieldClass> = new Map<string, Field
   ...entries('national_id', `
     ssn socialsecurity socialsecuritynumber sin nino nationalinsurance nationalinsurancenumber
     nationalid nationalidentity nationalidnumber idnumber idcard identitycard identitynumber
-    passport passportnumber passportno drivinglicence driverslicense driverlicense licensenumber
+    passport passportnumber passportno reisepass reisepassnummer passnummer pasaporte passeport passaporto
+    passaporte paspoort paszport drivinglicence driverslicense driverlicense licensenumber
     taxid tin taxnumber taxidentificationnumber vatid
     steuerid steueridentifikationsnummer steuernummer idnr personalausweis ausweisnummer sozialversicherungsnummer
     nir insee securitesociale numerodesecuritesociale numerosecu secu cni
@@ -124,6 +132,8 @@ export const HEAD_WORDS: ReadonlyMap<string, FieldClass> = new Map<string, Field
     nombre apellido apellidos nombrecompleto
     nome cognome sobrenome nomecompleto
     voornaam achternaam
+    customername clientname customerfullname buyername recipientname patientname
+    имя фамилия 氏名 姓名 名前
   `),
   ...entries('email', 'email emails emailaddress mail mailaddress correo courriel'),
 ]);
@@ -159,7 +169,8 @@ export const NEGATING_BEFORE: ReadonlySet<string> = new Set(
 
 /** Prepositions that introduce a complement after the head word: `token_de_acceso`, `password_of_user`. */
 export const COMPLEMENT_PREPOSITIONS: ReadonlySet<string> = new Set(
-  'de del do da di du des van von of for para pour per der des dello della dos das'.split(/\s+/),
+  `de del do da di du des van von of for para pour per der des dello della dos das fur zum zur voor bij
+   dla od na от для к ко на из у в во по za pa`.split(/\s+/).filter(Boolean),
 );
 
 /**
@@ -175,6 +186,10 @@ export const COMPOUND_HEADS: ReadonlyArray<[string, FieldClass]> = [
   ['telefonnummer', 'phone'], ['phonenumber', 'phone'], ['handynummer', 'phone'], ['rufnummer', 'phone'],
   ['geburtsdatum', 'dob'], ['birthdate', 'dob'], ['dateofbirth', 'dob'],
   ['adresse', 'address'], ['address', 'address'],
+  // Chinese, Japanese and Korean write compounds without spaces: 数据库密码 (database password), API密钥.
+  ['密码', 'password'], ['密碼', 'password'], ['口令', 'password'], ['パスワード', 'password'], ['비밀번호', 'password'],
+  ['密钥', 'secret'], ['密鑰', 'secret'], ['秘钥', 'secret'], ['令牌', 'secret'], ['トークン', 'secret'],
+  ['토큰', 'secret'],
 ];
 
 /**

@@ -23,7 +23,7 @@ import type { PairSink } from './pairs.js';
 const ASSIGN = new RegExp(
   [
     '(?<![\\p{L}\\p{N}_.$@\\\\-])',
-    '(-D|[$@:])?', // -Dkey=v, $php, @ruby, :symbol
+    '(-D|\\$[Ee][Nn][Vv]:|[$@:])?', // -Dkey=v, PowerShell $env:KEY, $php, @ruby, :symbol
     '(\\\\{0,2}["\'`])?', // quoted key, also escaped inside a JSON string
     '([\\p{L}_][\\p{L}\\p{N}_.-]{0,127})',
     '(?:\\\\{0,2}["\'`])?\\]?', // closing quote, and `]` of an indexer

@@ -1,6 +1,7 @@
 import type { Candidate } from '../candidate.js';
 import { classifyKeyName } from '../keys/classify.js';
 import { readAssignments } from './assign.js';
+import { readCommandLines } from './command-line.js';
 import { readJsonLike } from './json.js';
 import { readLines } from './lines.js';
 import { readMarkup } from './markup.js';
@@ -24,7 +25,7 @@ export function detectStructure(text: string, placeholder?: RegExp): Candidate[]
     if (!verdict) return;
     for (const c of judgePair(text, verdict, start, end, { syntax, via: via ?? key, code: bare }, placeholder)) found.push(c);
   };
-  const readers: Array<(t: string, s: PairSink) => void> = [readAssignments, readJsonLike, readMarkup, readLines, readSql];
+  const readers: Array<(t: string, s: PairSink) => void> = [readAssignments, readJsonLike, readMarkup, readLines, readSql, readCommandLines];
   for (const read of readers) {
     try {
       read(text, sink);

@@ -1,6 +1,7 @@
 import { NAME_MEMBERS, VALUE_MEMBERS } from '../keys/words.js';
 import { classifyKeyName } from '../keys/classify.js';
 import type { PairSink } from './pairs.js';
+import { namesPerson, PERSON_NAME_KEY } from './person-record.js';
 
 /**
  * A tolerant reader of JSON-like objects wherever they sit in a text: whole JSON documents, JSON lines, JSON
@@ -199,6 +200,12 @@ class Reader {
 
   /** Name/value records and credential containers: what a flat scan of `"key": "value"` cannot see. */
   private record(members: readonly Member[], container: string | undefined): void {
+    const keys = members.map((m) => m.key);
+    for (const m of members) {
+      if (m.scalar && m.scalar.quoted && namesPerson(m.key, this.text.slice(m.scalar.start, m.scalar.end), keys)) {
+        this.emit(PERSON_NAME_KEY, m.scalar, 'record', m.key);
+      }
+    }
     let name: string | undefined;
     for (const m of members) {
       if (m.scalar && NAME_MEMBERS.has(m.key.toLowerCase().replace(/[^a-z]/g, ''))) {

@@ -62,6 +62,15 @@ function cells(text: string, from: number, to: number, delimiter: string): Cell[
   return out;
 }
 
+/** A Markdown or psql header: the next line is `|---|---|` / `----+----`, so this row names columns. */
+function headerRow(text: string, eol: number): boolean {
+  if (eol >= text.length) return false;
+  let next = text.indexOf('\n', eol + 1);
+  if (next < 0) next = text.length;
+  const line = text.slice(eol + 1, Math.min(next, eol + 1 + 400));
+  return line.trim().length > 0 && /-/.test(line) && SEPARATOR_LINE.test(line);
+}
+
 export function readLines(text: string, sink: PairSink): void {
   let header: { names: string[]; delimiter: string; sensitive: boolean } | null = null;
   let recordName: { key: string; line: number } | null = null;
@@ -126,7 +135,7 @@ export function readLines(text: string, sink: PairSink): void {
         }
       }
       // A two-column key/value row: `| Phone | … |`, `password<TAB>…`.
-      if (row.length === 2 && delimiter !== ',' && delimiter !== ';') {
+      if (row.length === 2 && delimiter !== ',' && delimiter !== ';' && !headerRow(text, eol)) {
         const [k, v] = row;
         const key = k ? text.slice(k.start, k.end) : '';
         if (k && v && HEADER_CELL.test(key) && classifyKeyName(key)) sink(key, v.start, v.end, 'table', key);

@@ -1,5 +1,6 @@
 import { classifyKeyName } from '../keys/classify.js';
 import type { PairSink } from './pairs.js';
+import { namesPerson, PERSON_NAME_KEY } from './person-record.js';
 
 /**
  * SQL that carries values next to their column names: `INSERT INTO t (a, b) VALUES (…), (…)`, and the error
@@ -65,11 +66,12 @@ function columns(list: string): string[] {
   return list.split(',').map((c) => c.trim().replace(/^[`"[]|[`"\]]$/g, ''));
 }
 
-function emitRow(names: readonly string[], cells: readonly Cell[], sink: PairSink, syntax: string): void {
+function emitRow(text: string, names: readonly string[], cells: readonly Cell[], sink: PairSink, syntax: string): void {
   for (let k = 0; k < names.length && k < cells.length; k += 1) {
     const name = names[k] ?? '';
     const cell = cells[k];
     if (cell && classifyKeyName(name)) sink(name, cell.start, cell.end, syntax, name);
+    else if (cell && namesPerson(name, text.slice(cell.start, cell.end), names)) sink(PERSON_NAME_KEY, cell.start, cell.end, syntax, name);
   }
 }
 
@@ -86,7 +88,7 @@ export function readSql(text: string, sink: PairSink): void {
           pos = Math.max(pos, row?.failedAt ?? pos);
           break;
         }
-        emitRow(names, row.cells, sink, 'sql');
+        emitRow(text, names, row.cells, sink, 'sql');
         pos = row.end;
         while (pos < text.length && /[ \t\r\n,]/.test(text.charAt(pos))) pos += 1;
       }
@@ -97,7 +99,7 @@ export function readSql(text: string, sink: PairSink): void {
     PG_KEY.lastIndex = 0;
     for (let m = PG_KEY.exec(text); m !== null; m = PG_KEY.exec(text)) {
       const row = tuple(text, m.index + m[0].length);
-      if (row && row.failedAt === undefined) emitRow(columns(m[1] ?? ''), row.cells, sink, 'database error');
+      if (row && row.failedAt === undefined) emitRow(text, columns(m[1] ?? ''), row.cells, sink, 'database error');
       if (row) PG_KEY.lastIndex = Math.max(PG_KEY.lastIndex, row.end);
     }
   }

@@ -22,6 +22,7 @@ export interface ValueContext {
 }
 
 const SCHEMES = /^(bearer|basic|token|digest|negotiate|ntlm|bot|apikey|api-key|key|sso-key|ssws|oauth|jwt|dpop|hawk|mac|aws4-hmac-sha256|sharedkey|splunk|genie|geniekey)[ \t]+(?=\S)/i;
+const SCHEME_ONLY = new RegExp(`^${SCHEMES.source.slice(1, SCHEMES.source.indexOf(')') + 1)}$`, 'i');
 const COOKIE_ATTRIBUTES = /^(?:path|domain|expires|max-age|samesite|secure|httponly|priority|partitioned|version|comment)$/i;
 
 const PERSONAL: ReadonlySet<string> = new Set(['phone', 'dob', 'national_id', 'bank_account', 'address']);
@@ -154,6 +155,7 @@ export function judgePair(
       if (UUID.test(value) || looksRandom(value)) return [candidate('secret', start, end, text, why, 'low')];
       return [];
     case 'authorization': {
+      if (SCHEME_ONLY.test(value)) return []; // the scheme alone: its parameters follow (`AWS4-HMAC-SHA256 Credential=…`)
       const scheme = SCHEMES.exec(value);
       const from = scheme ? start + scheme[0].length : start;
       const credentials = text.slice(from, end);

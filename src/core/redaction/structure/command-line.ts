@@ -1,0 +1,81 @@
+import type { PairSink } from './pairs.js';
+import { readAssigned } from './assign.js';
+import { looksRandom } from '../entropy.js';
+
+/**
+ * Credentials in the shapes of command lines and credential files, where the key and the value are not joined
+ * by `=` or `:` and so escape the assignment scanner:
+ *
+ *   setx / config set          setx GITHUB_PAT v   npm config set //host/:_authToken v   git config user.password v
+ *   password flags             docker login -u bot -p v   sshpass -p v   redis-cli -a v   mysql -pv (assign.ts)
+ *   PowerShell                 ConvertTo-SecureString "v" -AsPlainText
+ *   .pgpass                    host:port:database:user:password
+ *   OAuth redirects            …/callback?code=v&state=…   (the authorization code, a one-time credential)
+ *
+ * Each pattern is anchored on a literal, bounded, and reports the pair to the one judge (values.ts).
+ */
+
+/** `setx KEY v`, `npm|yarn|pnpm config set KEY v`, `git config [--global] KEY v`, `heroku config:set` is assign's. */
+const CONFIG_SET =
+  /(?<![\w-])(?:setx|(?:npm|yarn|pnpm|bun|pip|poetry|conda|git|composer|gem|bundle|dotnet nuget)[ \t]{1,4}config(?:[ \t]{1,4}(?:set|--global|--local|--system|--user|--project|-g|--add))*)[ \t]{1,4}([^\s=]{1,160})[ \t]{1,4}(?=[^\s-])/g;
+
+/** A password flag after a command whose `-p` / `-a` is a password (elsewhere `-p` is a port or a path). */
+const PASSWORD_FLAG =
+  /(?<![\w-])(?:(?:docker|podman|nerdctl|buildah|skopeo|oras|helm(?:[ \t]{1,4}registry)?)[ \t]{1,4}login\b[^\n|;&]{0,200}?[ \t](?:-p|--password)|sshpass[ \t]{1,4}-p|redis-cli\b[^\n|;&]{0,200}?[ \t]-a|mongo(?:sh)?\b[^\n|;&]{0,200}?[ \t]-p)(?:[ \t]{1,4}|=)(?=[^\s-])/g;
+
+const SECURE_STRING = /ConvertTo-SecureString(?:[ \t]{1,4}-String)?[ \t]{1,4}(?=["'])/gi;
+
+/** `.pgpass`: five colon-separated fields, the second a port or `*`. */
+const PGPASS = /^([^\s:#][^\s:]{0,253}):(\d{1,5}|\*):([^\s:]{1,128}):([^\s:]{1,128}):([^\s]{1,256})\r?$/gm;
+
+/** An OAuth authorization code in a redirect URL's query or fragment. */
+const OAUTH_CODE = /[?#&](?:code|auth_code|authorization_code)=([A-Za-z0-9._~%/+-]{16,2048})/g;
+
+export function readCommandLines(text: string, sink: PairSink): void {
+  CONFIG_SET.lastIndex = 0;
+  for (let m = CONFIG_SET.exec(text); m !== null; m = CONFIG_SET.exec(text)) {
+    const span = readAssigned(text, m.index + m[0].length, false);
+    if (!span) continue;
+    CONFIG_SET.lastIndex = Math.max(CONFIG_SET.lastIndex, span.end);
+    sink(m[1] ?? '', span.start, span.end, 'command line');
+  }
+  PASSWORD_FLAG.lastIndex = 0;
+  for (let m = PASSWORD_FLAG.exec(text); m !== null; m = PASSWORD_FLAG.exec(text)) {
+    const span = readAssigned(text, m.index + m[0].length, false);
+    if (span) sink('password', span.start, span.end, 'command line', m[0].trim().split(/\s+/)[0]);
+  }
+  if (/ConvertTo-SecureString/i.test(text)) {
+    SECURE_STRING.lastIndex = 0;
+    for (let m = SECURE_STRING.exec(text); m !== null; m = SECURE_STRING.exec(text)) {
+      const span = readAssigned(text, m.index + m[0].length, false);
+      if (span) sink('password', span.start, span.end, 'command line', 'ConvertTo-SecureString');
+    }
+  }
+  if (text.includes(':')) {
+    PGPASS.lastIndex = 0;
+    for (let m = PGPASS.exec(text); m !== null; m = PGPASS.exec(text)) {
+      // Not an IPv6 address or a colon-separated run of numbers: the database and the user are names.
+      if (!/[g-z_*]/i.test(`${m[3] ?? ''}${m[4] ?? ''}`)) continue;
+      const password = m[5] ?? '';
+      const start = m.index + m[0].length - password.length - (m[0].endsWith('\r') ? 1 : 0);
+      sink('password', start, start + password.length, '.pgpass', 'pgpass');
+    }
+  }
+  if (text.includes('code=')) {
+    OAUTH_CODE.lastIndex = 0;
+    for (let m = OAUTH_CODE.exec(text); m !== null; m = OAUTH_CODE.exec(text)) {
+      const code = m[1] ?? '';
+      if (!looksRandom(decodeURIComponentSafe(code))) continue;
+      const start = m.index + m[0].length - code.length;
+      sink('authorization_code', start, start + code.length, 'query string', 'code');
+    }
+  }
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
