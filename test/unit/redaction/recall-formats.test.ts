@@ -52,6 +52,11 @@ const LEAKS: Array<[string, string, () => string]> = [
   ['Chinese copula', '数据库密码是 {v}，谢谢', pw],
   ['Chinese full-width colon', 'API密钥：{v}', () => g.alnum(32)],
   ['English bare', 'you can log in with user admin password {v} for now', pw],
+  // values that hold their own pairs, and call arguments
+  ['connection string in an XML attribute', '<add name="Main" connectionString="Server=sql01;Database=Orders;User Id=sa;Password={v};" />', pw],
+  ['connection string in JSON', '{"ConnectionStrings": {"Default": "Host=db;Username=app;Password={v}"}}', pw],
+  ['requests auth tuple', "requests.post(url, auth=('svc', '{v}'))", pw],
+  ['HTTPBasicAuth', 'HTTPBasicAuth("svc", "{v}")', pw],
 ];
 
 const KEPT: Array<[string, string]> = [
@@ -70,6 +75,9 @@ const KEPT: Array<[string, string]> = [
   ['placeholders', 'api_key = %(API_KEY)s\nsecret: $(SECRET_FROM_VAULT)\ntoken = #{token}\nOPENAI_API_KEY=sk-...\nKEY=ghp_…'],
   ['a scheme alone', 'Authorization: AWS4-HMAC-SHA256'],
   ['Chinese without a value', '请重置密码。'],
+  ['a cache key', 'cache key = user:42:profile\nkey: orders/2024-03'],
+  ['a connection string without secrets', '<add name="Main" connectionString="Server=sql01;Database=Orders;Integrated Security=true" />'],
+  ['auth tuple from variables', 'requests.get(url, auth=(user, password))'],
 ];
 
 describe('formats that escape key=value scanning', () => {
@@ -113,6 +121,30 @@ describe('names in records about a person', () => {
     ['SQL without personal columns', "INSERT INTO plans (id, name) VALUES (1, 'Gold Plan');"],
   ])('keeps %s', async (_label, text) => {
     expect(await redact(text)).toBe(text);
+  });
+});
+
+describe('display names of mailboxes', () => {
+  it.each([
+    ['From: {n} <{e}>'],
+    ['To: "{n}" <{e}>, ops@example.com'],
+    ['Author: {n} <{e}>\nDate: Mon Mar 4 10:22:01 2024'],
+  ])('%s', async (template) => {
+    const n = `${g.pick(['Maria', 'Thomas', 'Priya'])} ${g.pick(['Gonzalez', 'Müller', 'Raman'])}`;
+    const e = `${g.chars(6, 'abcdefghij')}@gmail.com`;
+    const out = await redact(template.replace('{n}', n).replace('{e}', e));
+    expect(out).not.toContain(n);
+    expect(out).not.toContain(e);
+  });
+
+  it.each([
+    ['From: Jane Doe <jane@example.com>'],
+    ['From: Support Team <help@acme.io>'],
+    ['From: GitHub <noreply@github.com>'],
+    ['Vec<String> and a@b'],
+  ])('keeps %s', async (text) => {
+    const out = await redact(text);
+    expect(out).toContain(text.includes('acme.io') ? 'Support Team' : text.slice(0, 12));
   });
 });
 

@@ -167,8 +167,10 @@ export function readAssignments(text: string, sink: PairSink): void {
     const lineStart = (op === ':' || op === '=') && !m[2] && atLineStart(text, m.index);
     const span = readAssigned(text, valueStart, lineStart);
     if (!span) continue;
-    // A value is never searched again for keys: keeps `password=password=…` linear.
-    ASSIGN.lastIndex = Math.max(ASSIGN.lastIndex, span.end);
+    // A value is never searched again for keys: keeps `password=password=…` linear. A quoted connection
+    // string (`connectionString="Server=…;Password=…;"`) is the exception: its own pairs are read next, once.
+    const connection = span.quoted && /[;&][ \t]{0,2}[A-Za-z_][\w .-]{0,40}=/.test(text.slice(span.start, span.end));
+    ASSIGN.lastIndex = Math.max(ASSIGN.lastIndex, connection ? span.start : span.end);
     sink(key, span.start, span.end, 'assignment', undefined, !span.quoted);
   }
   if (text.includes('(')) {

@@ -9,6 +9,7 @@ import { looksRandom } from '../entropy.js';
  *   setx / config set          setx GITHUB_PAT v   npm config set //host/:_authToken v   git config user.password v
  *   password flags             docker login -u bot -p v   sshpass -p v   redis-cli -a v   mysql -pv (assign.ts)
  *   PowerShell                 ConvertTo-SecureString "v" -AsPlainText
+ *   Python                     requests.get(url, auth=('user', 'v'))   HTTPBasicAuth('user', 'v')
  *   .pgpass                    host:port:database:user:password
  *   OAuth redirects            …/callback?code=v&state=…   (the authorization code, a one-time credential)
  *
@@ -22,6 +23,9 @@ const CONFIG_SET =
 /** A password flag after a command whose `-p` / `-a` is a password (elsewhere `-p` is a port or a path). */
 const PASSWORD_FLAG =
   /(?<![\w-])(?:(?:docker|podman|nerdctl|buildah|skopeo|oras|helm(?:[ \t]{1,4}registry)?)[ \t]{1,4}login\b[^\n|;&]{0,200}?[ \t](?:-p|--password)|sshpass[ \t]{1,4}-p|redis-cli\b[^\n|;&]{0,200}?[ \t]-a|mongo(?:sh)?\b[^\n|;&]{0,200}?[ \t]-p)(?:[ \t]{1,4}|=)(?=[^\s-])/g;
+
+/** Python's `auth=('user', 'password')` (requests, httpx, aiohttp.BasicAuth('user', 'password')). */
+const AUTH_TUPLE = /(?:\bauth[ \t]{0,2}=[ \t]{0,2}\(|BasicAuth\(|HTTPBasicAuth\(|HTTPDigestAuth\()[ \t]{0,2}(["'])[^"'\n]{1,128}\1[ \t]{0,2},[ \t]{0,2}(?=["'])/g;
 
 const SECURE_STRING = /ConvertTo-SecureString(?:[ \t]{1,4}-String)?[ \t]{1,4}(?=["'])/gi;
 
@@ -43,6 +47,13 @@ export function readCommandLines(text: string, sink: PairSink): void {
   for (let m = PASSWORD_FLAG.exec(text); m !== null; m = PASSWORD_FLAG.exec(text)) {
     const span = readAssigned(text, m.index + m[0].length, false);
     if (span) sink('password', span.start, span.end, 'command line', m[0].trim().split(/\s+/)[0]);
+  }
+  if (text.includes('(')) {
+    AUTH_TUPLE.lastIndex = 0;
+    for (let m = AUTH_TUPLE.exec(text); m !== null; m = AUTH_TUPLE.exec(text)) {
+      const span = readAssigned(text, m.index + m[0].length, false);
+      if (span) sink('password', span.start, span.end, 'call', 'auth');
+    }
   }
   if (/ConvertTo-SecureString/i.test(text)) {
     SECURE_STRING.lastIndex = 0;

@@ -135,6 +135,8 @@ export function judgePair(
     if (placeholder.test(value)) return []; // already redacted (a second pass)
   }
   if (value.startsWith('-----BEGIN')) return []; // private-key.ts keeps the PEM header and footer
+  // `(` of `auth=('user', 'pw')`, `(user` of `auth=(user, password)`: a tuple or a call follows, read on its own.
+  if ((value.length < 4 && !/[\p{L}\p{N}]/u.test(value)) || (ctx.code && /^[([][\w'"]/.test(value) && !/[)\]]$/.test(value))) return [];
   // `key: GITHUB_TOKEN=ghp_…`: the value is itself an assignment, which the scan reads on its own.
   if (verdict.cls !== 'cookie' && /^[A-Za-z_][\w.-]{0,127}=[^=\s]/.test(value)) return [];
   const why = (): string => reason(verdict, ctx);
@@ -152,6 +154,8 @@ export function judgePair(
       return [candidate(verdict.cls === 'password' ? 'password' : 'secret', start, end, text, why)];
     }
     case 'weak_secret':
+      // `user:42:profile`, `orders/2024-03`: words and small numbers joined are a cache key or a path, not a secret.
+      if (/^(?:[A-Za-z]{1,24}|\d{1,6})(?:[:._/-](?:[A-Za-z]{1,24}|\d{1,6}))+$/.test(value)) return [];
       if (UUID.test(value) || looksRandom(value)) return [candidate('secret', start, end, text, why, 'low')];
       return [];
     case 'authorization': {
