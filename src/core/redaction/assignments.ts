@@ -3,6 +3,7 @@ import { isPlaceholderValue } from './keep-rules.js';
 import { classifyKeyName } from './keys/classify.js';
 import { isCodeExpression, judgePair } from './structure/values.js';
 import type { Confidence } from './types.js';
+import { HTTP_CLIENT } from './structure/command-line.js';
 
 /**
  * Credentials in command lines and prose: CLI flags (`--password X`, `--api-key=X`), `curl -u user:pass`,
@@ -95,8 +96,9 @@ export function detectAssignments(text: string, placeholder?: RegExp): Candidate
     const user = m[2] ?? '';
     const password = m[3] ?? '';
     const at = m.indices?.[3];
-    if (!at || isPlaceholderValue(password, placeholder)) continue;
+    if (!at || isPlaceholderValue(password, placeholder) || user.startsWith('<')) continue;
     if (/^\d+$/.test(user) && /^\d+$/.test(password)) continue; // docker -u 1000:1000 is uid:gid
+    if (!HTTP_CLIENT.test(text.slice(text.lastIndexOf('\n', m.index) + 1, m.index)) && !/\d/.test(password)) continue; // ps -u root:wheel
     push({ kind: 'password' }, { start: at[0], end: at[1] }, 'high');
   }
 

@@ -16,7 +16,7 @@ const PLACEHOLDER_WORDS = new Set([
   'undefined', 'true', 'false', 'yes', 'no', 'on', 'off', 'empty', 'required', 'optional', 'n/a', 'na', 'tbd',
   'todo', 'unknown', 'unset', 'notset', 'not-set', 'not_set', 'default', 'string', 'str', 'value', 'bearer',
   'basic', 'env', 'omitted', 'sensitive', 'private', 'invalid', 'expired', 'missing', 'revoked', 'wrong',
-  'incorrect', 'correct', 'valid', 'set', 'blank',
+  'incorrect', 'correct', 'valid', 'set', 'blank', 'yyy', 'zzz', 'qux', 'user', 'username', 'pw', 'pwd',
 ]);
 
 /**
@@ -39,7 +39,11 @@ export function isPlaceholderValue(raw: string, placeholder?: RegExp): boolean {
   if (/^\[[A-Z0-9_ -]{1,60}\]$/.test(value)) return true;
   // Python %(NAME)s, Make/shell $(NAME), Ruby #{name}, Jinja/Helm {% … %}
   if (/^%\([A-Za-z_][\w.-]{0,80}\)[sdr]$/.test(value)) return true;
-  if (/^\$\([A-Za-z_][\w. -]{0,80}\)$/.test(value)) return true;
+  if (/^\$\([^()\n]{1,100}\)$/.test(value)) return true; // $(NAME), $(cat ./password.txt)
+  if (/^\$\d$/.test(value)) return true; // a script's positional argument
+  if (/^\$\{\{[^{}]{1,200}\}\}$/.test(value)) return true; // GitHub Actions ${{ secrets.X }}
+  // ACCESS_TOKEN, YOUR_API_KEY, DB_PASSWORD: the name of the variable written where its value goes
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) && /(?:TOKEN|KEY|SECRET|PASSWORD|PASSWD|PASS|PWD|CREDENTIALS?)(?:_|$)/.test(value)) return true;
   if (/^#\{[^{}]{1,100}\}$/.test(value)) return true;
   if (/^\{%[^%]{1,100}%\}$/.test(value)) return true;
   // a provider prefix with nothing after it (`sk-...`, `ghp_…` once the dots are cut off as punctuation)

@@ -20,7 +20,7 @@ const STATING =
  * …", "Passwort - …"; and the particles and copulas of Japanese and Chinese, which write no space around them:
  * "パスワードは …", "数据库密码是 …", "API密钥：…". Line-start labels (`Password: …`) are lines.ts's.
  */
-const LABELLED = /(?:[ \t]{0,3}[:：]|[ \t]{1,3}[—–-]|(?<=[\p{sc=Han}\p{sc=Katakana}\p{sc=Hiragana}])(?:は|是|为|為|が|：))[ \t]{0,3}["'“«‘「]?(?=[^\s:：])/gu;
+const LABELLED = /(?:[ \t]{0,3}[:：]|[ \t]{1,3}[—–-](?=[ \t])|(?<=[\p{sc=Han}\p{sc=Katakana}\p{sc=Hiragana}])(?:は|是|为|為|が|：))[ \t]{0,3}["'“«‘「]?(?=[^\s:：])/gu;
 
 /**
  * A password word and the password, with nothing between: "login admin password Q7x…", "пароль Q7x…", the

@@ -57,6 +57,12 @@ const LEAKS: Array<[string, string, () => string]> = [
   ['connection string in JSON', '{"ConnectionStrings": {"Default": "Host=db;Username=app;Password={v}"}}', pw],
   ['requests auth tuple', "requests.post(url, auth=('svc', '{v}'))", pw],
   ['HTTPBasicAuth', 'HTTPBasicAuth("svc", "{v}")', pw],
+  ['curl --user with a quoted password', "curl --user kevin:'{v}' -iX PATCH https://x.io", pw],
+  ['curl --user with braces', 'curl -X POST --user "{acd3c08b}":"{{v}}" --header x', pw],
+  ['curl -u with a key as the user', 'curl -u "{v}:" https://localhost:9200', () => g.alnum(24)],
+  // tokens with = inside are not nested assignments
+  ['a token with = mid-value under a token key', 'yandexToken={v}', () => `t1.${g.alnum(6)}=.${g.alnum(40)}==`],
+  ['a value with = under a token key', 'fastlyToken="{v}"', () => `${g.alnum(6)}=${g.alnum(20)}`],
 ];
 
 const KEPT: Array<[string, string]> = [
@@ -78,6 +84,13 @@ const KEPT: Array<[string, string]> = [
   ['a cache key', 'cache key = user:42:profile\nkey: orders/2024-03'],
   ['a connection string without secrets', '<add name="Main" connectionString="Server=sql01;Database=Orders;Integrated Security=true" />'],
   ['auth tuple from variables', 'requests.get(url, auth=(user, password))'],
+  ['a flag after a password word', 'curl http://127.0.0.1:5000/file --user user:pass --digest'],
+  ['curl -u placeholders', 'curl -u <user:password> https://x.io\ncurl -u "${_username}:${_password}"\ncurl --user "$1:$2" "$3"\ncurl -u "SVC:${APPID}" x\ncurl -u "${{ secrets.ID }}:${{ secrets.PW }}"\ncurl --user "$(cat ./login.txt):$(cat ./password.txt)"'],
+  ['-u of other commands', 'ps -u root:wheel\nsort -u file:a\ndocker run -u 1000:1000 img'],
+  ['a variable name where the value goes', 'https://qyapi.example.net/create?access_token=ACCESS_TOKEN\nAPI_KEY=YOUR_API_KEY'],
+  ['a flag value under a password key', 'PuttyPassword=0'],
+  ['word-like provider bodies', 's.AcceptanceTimeoutSeconds = 4\nxoxe.xoxp-1-SlackAppConfigurationAccessTokenHere\ns.THISSTRINGISALLUPPERCASE\nsumObj = suGyI5imvADdvU'],
+  ['a weak key that is a dotted name', '<entry key="jetbrains.mps.v8_elimination" value="executed" />'],
 ];
 
 describe('formats that escape key=value scanning', () => {

@@ -202,7 +202,7 @@ export const NOT_COMPOUNDS: ReadonlySet<string> = new Set(
    webadresse ipadres macadres emailadres hardwareaddress physicaladdress gatewayaddress proxyaddress
    peeraddress sourceaddress destinationaddress broadcastaddress nodeaddress deviceaddress baseaddress
    returnaddress netaddress nexttoken pagetoken continuationtoken resumetoken synctoken cursortoken
-   maxtoken maxtokens counttoken csrfcookie`.split(/\s+/).filter(Boolean),
+   maxtoken maxtokens counttoken csrfcookie jsonwebtoken`.split(/\s+/).filter(Boolean),
 );
 
 /** Keys that name the field of a name/value record: HAR headers, k8s env, AWS parameters, XML properties. */

@@ -8,7 +8,7 @@ export const COMMUNICATION: readonly Family[] = [
   prefix('slack-legacy-token', 'Slack', ['xoxa-', 'xoxo-', 'xoxs-', 'xoxr-'], '[A-Za-z0-9-]{8,250}', { kind: 'slack_token' }),
   prefix('slack-config-token', 'Slack', ['xoxe.xoxp-', 'xoxe.xoxb-'], '[0-9]-[A-Za-z0-9]{100,200}', { kind: 'slack_token' }),
   prefix('slack-app-token', 'Slack', 'xapp-', '[0-9]-[A-Za-z0-9]{6,20}-[0-9]{6,20}-[A-Za-z0-9]{20,80}', { kind: 'slack_token' }),
-  prefix('slack-webhook-url', 'Slack', ['https://hooks.slack.com/services/', 'https://hooks.slack.com/workflows/', 'https://hooks.slack.com/triggers/'], '[A-Za-z0-9_/+-]{20,300}', { kind: 'slack_webhook', tail: 'A-Za-z0-9_/+-' }),
+  prefix('slack-webhook-url', 'Slack', ['https://hooks.slack.com/services/', 'https://hooks.slack.com/workflows/', 'https://hooks.slack.com/triggers/', 'http://hooks.slack.com/services/', 'http://hooks.slack.com/workflows/', 'http://hooks.slack.com/triggers/'], '[A-Za-z0-9_/+-]{20,300}', { kind: 'slack_webhook', tail: 'A-Za-z0-9_/+-' }),
   // Discord: bot tokens start with the base64 of a numeric user id; webhooks carry their token in the path.
   prefix('discord-bot-token', 'Discord', ['MT', 'Mj', 'Mz', 'ND', 'NT', 'Nj', 'Nz', 'OD', 'OT'], `[${ALNUM}]{21,26}\\.[A-Za-z0-9_-]{6,7}\\.[A-Za-z0-9_-]{27,40}`, { keep: 0 }),
   prefix('discord-webhook-url', 'Discord', ['https://discord.com/api/webhooks/', 'https://discordapp.com/api/webhooks/', 'https://canary.discord.com/api/webhooks/'], '[0-9]{17,20}/[A-Za-z0-9_-]{60,72}'),

@@ -3,6 +3,7 @@ import { isDummyTokenBody } from '../dummy-values.js';
 import { validChecksum } from './checksum.js';
 import { FAMILIES } from './catalogue.js';
 import { familyKind, type Family, type InfixFamily, type KeywordFamily, type PrefixFamily } from './family.js';
+import { hasDigits, isWordLikeBody } from './word-like.js';
 
 /**
  * One pass over the text finds every prefixed token: a 128×128 table of the first two characters of every
@@ -128,7 +129,18 @@ export interface ProviderFinding extends Candidate {
 
 function accept(family: Family, token: string, body: string): boolean {
   if (family.type === 'prefix' && family.checksum && validChecksum(family.checksum, body)) return true;
+  if (isWordLikeBody(body, hasDigits(family.type === 'keyword' ? family.value : family.body))) return false;
   return token.length > 0 && !isDummyTokenBody(body, { allowRuns: family.allowRuns, entropy: family.entropy });
+}
+
+/** `sumObj` does not hold the keyword `sumo`: a camel-case boundary inside the match splits it. */
+function crossesCamel(text: string, at: number, length: number): boolean {
+  for (let k = at + 1; k < at + length; k += 1) {
+    const c = text.charCodeAt(k);
+    const p = text.charCodeAt(k - 1);
+    if (c >= 0x41 && c <= 0x5a && p >= 0x61 && p <= 0x7a) return true;
+  }
+  return false;
 }
 
 const lowerCode = (code: number): number => (code >= 0x41 && code <= 0x5a ? code + 0x20 : code);
@@ -160,7 +172,7 @@ export function detectProviderTokens(text: string): ProviderFinding[] {
     const lowerPair = (lowerCode(c0) << 7) | lowerCode(c1);
     if (keywordPairs[lowerPair] === 1) {
       for (const kw of keywordsByPair.get(lowerPair) ?? []) {
-        if (startsWithLower(text, i, kw)) {
+        if (startsWithLower(text, i, kw) && !crossesCamel(text, i, kw.length)) {
           keywordHits.push([i, kw]);
           break;
         }

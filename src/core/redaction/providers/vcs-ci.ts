@@ -43,7 +43,8 @@ export const VCS_CI: readonly Family[] = [
   prefix('octopus-deploy-key', 'Octopus Deploy', 'API-', '[A-Z0-9]{26,32}', { tail: 'A-Za-z0-9_' }),
   prefix('sonarqube-token', 'SonarQube', ['squ_', 'sqp_', 'sqa_'], `[${HEX}]{40}`),
   keyword('sonarqube-legacy-token', 'SonarQube', ['sonar'], `[${HEX}]{40}`),
-  prefix('sourcegraph-token', 'Sourcegraph', 'sgp_', `(?:[${HEX}]{16}_|local_)?[${HEX}]{40}`),
+  // Hex, in either case: tokens are issued in lower case but pasted through tools that upper-case them.
+  prefix('sourcegraph-token', 'Sourcegraph', 'sgp_', '(?:[0-9a-fA-F]{16}_|local_)?[0-9a-fA-F]{40}'),
   prefix('snyk-token-v2', 'Snyk', ['snyk_uat.', 'snyk_sat.'], '[A-Za-z0-9_.-]{30,120}'),
   keyword('snyk-token', 'Snyk', 'snyk', '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'),
   prefix('terraform-cloud-token', 'HashiCorp Terraform', 'atlasv1.', '[A-Za-z0-9_=-]{60,70}', { keep: 0 }),

@@ -1,5 +1,6 @@
 import { classifyKeyName } from '../keys/classify.js';
 import type { PairSink } from './pairs.js';
+import { isNestedAssignment } from './values.js';
 
 /**
  * Key-named assignments in the syntaxes of config files and source code, read as one family:
@@ -162,7 +163,7 @@ export function readAssignments(text: string, sink: PairSink): void {
     // `"headers": [` / `secrets: {`: a structure follows, which json.ts reads.
     if (text.charAt(valueStart) === '{' || text.charAt(valueStart) === '[') continue;
     // `key: GITHUB_TOKEN=ghp_…`: the value is itself an assignment; the scan reads that one next.
-    if (/^[A-Za-z_][A-Za-z0-9_.-]{0,127}=[^=\s;,&]/.test(text.slice(valueStart, valueStart + 130))) continue;
+    if (/^[A-Za-z_][A-Za-z0-9_.-]{0,127}=[^=\s;,&]/.test(text.slice(valueStart, valueStart + 130)) && isNestedAssignment(text.slice(valueStart, valueStart + 130))) continue;
     const op = m[4] ?? '';
     const lineStart = (op === ':' || op === '=') && !m[2] && atLineStart(text, m.index);
     const span = readAssigned(text, valueStart, lineStart);

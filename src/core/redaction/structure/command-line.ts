@@ -8,6 +8,7 @@ import { looksRandom } from '../entropy.js';
  *
  *   setx / config set          setx GITHUB_PAT v   npm config set //host/:_authToken v   git config user.password v
  *   password flags             docker login -u bot -p v   sshpass -p v   redis-cli -a v   mysql -pv (assign.ts)
+ *   curl user:password         curl -u user:'v'   --user "{user}":"{v}"   -u TOKEN: (a key sent as the user name)
  *   PowerShell                 ConvertTo-SecureString "v" -AsPlainText
  *   Python                     requests.get(url, auth=('user', 'v'))   HTTPBasicAuth('user', 'v')
  *   .pgpass                    host:port:database:user:password
@@ -26,6 +27,11 @@ const PASSWORD_FLAG =
 
 /** Python's `auth=('user', 'password')` (requests, httpx, aiohttp.BasicAuth('user', 'password')). */
 const AUTH_TUPLE = /(?:\bauth[ \t]{0,2}=[ \t]{0,2}\(|BasicAuth\(|HTTPBasicAuth\(|HTTPDigestAuth\()[ \t]{0,2}(["'])[^"'\n]{1,128}\1[ \t]{0,2},[ \t]{0,2}(?=["'])/g;
+
+/** `-u` / `--user` and its argument as a shell word: quoted and bare pieces joined (`kevin:'p'`, `"u":"p"`). */
+const CURL_USER = /(?<![\w-])(?:-u|--user|--proxy-user|-U)(?:[ \t]{1,4}|=)((?:"[^"\n]{0,256}"|'[^'\n]{0,256}'|[^\s"'|;&]{1,256}){1,6})/g;
+
+export const HTTP_CLIENT = /(?:^|[\s/|;&(])(?:curl|wget|http|https|httpie|xh|lftp|svn|ab|siege|hey|grpcurl|websocat)(?:\.exe)?[ \t]/;
 
 const SECURE_STRING = /ConvertTo-SecureString(?:[ \t]{1,4}-String)?[ \t]{1,4}(?=["'])/gi;
 
@@ -55,6 +61,15 @@ export function readCommandLines(text: string, sink: PairSink): void {
       if (span) sink('password', span.start, span.end, 'call', 'auth');
     }
   }
+  if (/-u|--user|-U/.test(text)) {
+    CURL_USER.lastIndex = 0;
+    for (let m = CURL_USER.exec(text); m !== null; m = CURL_USER.exec(text)) {
+      // `-u` is a user:password for HTTP clients; for ps, sort or docker it is something else.
+      const line = text.slice(text.lastIndexOf('\n', m.index) + 1, m.index);
+      if (!HTTP_CLIENT.test(line)) continue;
+      readUserArgument(text, m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', sink);
+    }
+  }
   if (/ConvertTo-SecureString/i.test(text)) {
     SECURE_STRING.lastIndex = 0;
     for (let m = SECURE_STRING.exec(text); m !== null; m = SECURE_STRING.exec(text)) {
@@ -81,6 +96,29 @@ export function readCommandLines(text: string, sink: PairSink): void {
       sink('authorization_code', start, start + code.length, 'query string', 'code');
     }
   }
+}
+
+/** Reports the password of a `user:password` argument, or the user when it is a key with no password. */
+function readUserArgument(text: string, start: number, arg: string, sink: PairSink): void {
+  const colon = arg.indexOf(':');
+  if (colon < 0) return;
+  if (arg.startsWith('<')) return; // curl -u <user:password>
+  // Quotes go; braces only when they wrap the whole part (`"{user}":"{pw}"`), not those of `${PASSWORD}`.
+  const strip = (from: number, to: number): [number, number] => {
+    let s = from;
+    let e = to;
+    while (s < e && /["']/.test(arg.charAt(s))) s += 1;
+    while (e > s && /["']/.test(arg.charAt(e - 1))) e -= 1;
+    if (e - s >= 2 && arg.charAt(s) === '{' && arg.charAt(e - 1) === '}' && !arg.slice(s + 1, e - 1).includes('{')) return [s + 1, e - 1];
+    return [s, e];
+  };
+  const [ps, pe] = strip(colon + 1, arg.length);
+  const [us, ue] = strip(0, colon);
+  const user = arg.slice(us, ue);
+  const password = arg.slice(ps, pe);
+  if (/^\d+$/.test(user) && /^\d+$/.test(password)) return; // docker -u 1000:1000 is uid:gid
+  if (password.length > 0) sink('password', start + ps, start + pe, 'command line', '-u user:password');
+  else if (looksRandom(user)) sink('api_token', start + us, start + ue, 'command line', '-u key:');
 }
 
 function decodeURIComponentSafe(value: string): string {

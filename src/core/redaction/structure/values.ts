@@ -59,6 +59,18 @@ export function isCodeExpression(value: string): boolean {
   return CODE_EXPRESSION.test(value) || /^(?:new\s|await\s|require\(|fetch\()/.test(value);
 }
 
+/**
+ * `GITHUB_TOKEN=ghp_…`, `password=…`: a value that is itself an assignment of a conventional name (an env
+ * name, a lower-case word), read on its own. A token with `=` inside (`t1.eB=.dM…`, `j_1ys…=m2y…`, base64
+ * padding mid-value) is not one.
+ */
+export function isNestedAssignment(value: string): boolean {
+  const m = /^([A-Za-z_][\w.-]{0,127})=[^=\s]/.exec(value);
+  if (!m) return false;
+  const name = m[1] ?? '';
+  return /^[A-Z][A-Z0-9_]{1,127}$/.test(name) || /^[a-z][a-z_.-]{0,127}$/.test(name) || /^[a-z]+(?:[A-Z][a-z]+)+$/.test(name);
+}
+
 function isPlainWord(value: string): boolean {
   return /^[a-z]{1,24}(?:[-_ ][a-z]{1,24}){0,3}$/.test(value) || /^[A-Z][a-z]{1,20}$/.test(value) || /^[A-Z]{2,8}$/.test(value);
 }
@@ -138,7 +150,7 @@ export function judgePair(
   // `(` of `auth=('user', 'pw')`, `(user` of `auth=(user, password)`: a tuple or a call follows, read on its own.
   if ((value.length < 4 && !/[\p{L}\p{N}]/u.test(value)) || (ctx.code && /^[([][\w'"]/.test(value) && !/[)\]]$/.test(value))) return [];
   // `key: GITHUB_TOKEN=ghp_…`: the value is itself an assignment, which the scan reads on its own.
-  if (verdict.cls !== 'cookie' && /^[A-Za-z_][\w.-]{0,127}=[^=\s]/.test(value)) return [];
+  if (verdict.cls !== 'cookie' && isNestedAssignment(value)) return [];
   const why = (): string => reason(verdict, ctx);
   switch (verdict.cls) {
     case 'password':
@@ -147,6 +159,7 @@ export function judgePair(
       if (ctx.code && isCodeExpression(value)) return [];
       if (isUrlOrPath(value)) return userinfo(text, start, end, why);
       if (/^-?\d{1,6}(?:\.\d+)?$/.test(value) && verdict.cls === 'secret') return [];
+      if (/^\d{1,2}$/.test(value)) return []; // `PuttyPassword=0`: a flag or a count, not a password
       if (verdict.cls === 'secret' && (isPlainWord(value) || /\s\S+\s\S+\s/.test(value))) return [];
       if (isProse(value)) return [];
       // A connection string or a nested list of assignments: the pattern pass reads those key by key.
@@ -155,7 +168,7 @@ export function judgePair(
     }
     case 'weak_secret':
       // `user:42:profile`, `orders/2024-03`: words and small numbers joined are a cache key or a path, not a secret.
-      if (/^(?:[A-Za-z]{1,24}|\d{1,6})(?:[:._/-](?:[A-Za-z]{1,24}|\d{1,6}))+$/.test(value)) return [];
+      if (/^(?:[A-Za-z]{1,24}\d{0,3}|\d{1,6})(?:[:._/-](?:[A-Za-z]{1,24}\d{0,3}|\d{1,6}))+$/.test(value)) return [];
       if (UUID.test(value) || looksRandom(value)) return [candidate('secret', start, end, text, why, 'low')];
       return [];
     case 'authorization': {
