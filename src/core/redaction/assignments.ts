@@ -98,7 +98,8 @@ export function detectAssignments(text: string, placeholder?: RegExp): Candidate
     const at = m.indices?.[3];
     if (!at || isPlaceholderValue(password, placeholder) || user.startsWith('<')) continue;
     if (/^\d+$/.test(user) && /^\d+$/.test(password)) continue; // docker -u 1000:1000 is uid:gid
-    if (!HTTP_CLIENT.test(text.slice(text.lastIndexOf('\n', m.index) + 1, m.index)) && !/\d/.test(password)) continue; // ps -u root:wheel
+    const window = text.slice(Math.max(0, m.index - 300), m.index);
+    if (!HTTP_CLIENT.test(window.slice(window.lastIndexOf('\n') + 1)) && !/\d/.test(password)) continue; // ps -u root:wheel
     push({ kind: 'password' }, { start: at[0], end: at[1] }, 'high');
   }
 

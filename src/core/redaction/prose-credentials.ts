@@ -1,5 +1,5 @@
 import type { Candidate } from './candidate.js';
-import { classifyWords, keyWords } from './keys/classify.js';
+import { classifyKeyName, keyWords } from './keys/classify.js';
 import { judgePair } from './structure/values.js';
 
 /**
@@ -31,8 +31,34 @@ const BARE =
 
 const CREDENTIAL_CLASSES: ReadonlySet<string> = new Set(['password', 'secret', 'weak_secret', 'authorization']);
 
-/** Up to six words before the verb, on the same line and in the same clause ("la contraseña de la base de datos"). */
-const PHRASE_BEFORE = /((?:[\p{L}\p{N}][\p{L}\p{N}_'’-]{0,40}[ \t]{1,3}){0,5}[\p{L}\p{N}][\p{L}\p{N}_'’-]{0,40})$/u;
+const MAX_WORDS = 6;
+const MAX_WORD = 41;
+const WORD_CHAR = /[\p{L}\p{N}_'’-]/u;
+const WORD_START = /[\p{L}\p{N}]/u;
+
+/**
+ * Up to six words before the verb, on the same line and in the same clause ("la contraseña de la base de
+ * datos"): read backwards by hand, each word at most 41 characters and each gap one to three spaces, so a long
+ * run without spaces (CJK text, base64) costs a bounded number of steps per separator.
+ */
+function phraseBefore(text: string, end: number): string | undefined {
+  let start = end;
+  let words = 0;
+  let pos = end;
+  while (words < MAX_WORDS) {
+    let w = pos;
+    while (w > 0 && pos - w < MAX_WORD && WORD_CHAR.test(text.charAt(w - 1))) w -= 1;
+    while (w < pos && !WORD_START.test(text.charAt(w))) w += 1;
+    if (w === pos) break;
+    start = w;
+    words += 1;
+    let gap = w;
+    while (gap > 0 && w - gap < 3 && (text.charAt(gap - 1) === ' ' || text.charAt(gap - 1) === '\t')) gap -= 1;
+    if (gap === w || gap === 0 || !WORD_CHAR.test(text.charAt(gap - 1))) break;
+    pos = gap;
+  }
+  return start < end ? text.slice(start, end) : undefined;
+}
 
 /** The value: one token, its trailing sentence punctuation and closing quote left out; CJK text ends it. */
 const VALUE = /^[^\s"'”»’，。、；：）」』\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]{1,512}/u;
@@ -65,11 +91,11 @@ export function detectProseCredentials(text: string, placeholder?: RegExp): Cand
   for (const separator of [STATING, LABELLED]) {
     separator.lastIndex = 0;
     for (let m = separator.exec(text); m !== null; m = separator.exec(text)) {
-      const lineStart = text.lastIndexOf('\n', m.index) + 1;
-      const before = text.slice(Math.max(lineStart, m.index - 200), m.index);
-      const phrase = PHRASE_BEFORE.exec(before)?.[1];
+      // The phrase ends in a word: a colon after a digit or a bracket (timestamps, ports) names nothing.
+      if (separator === LABELLED && !/\p{L}/u.test(text.charAt(m.index - 1))) continue;
+      const phrase = phraseBefore(text, m.index);
       if (!phrase) continue;
-      const verdict = classifyWords(keyWords(phrase));
+      const verdict = classifyKeyName(phrase); // cached: the same phrases recur
       if (!verdict || !CREDENTIAL_CLASSES.has(verdict.cls)) continue;
       const from = m.index + m[0].length;
       const value = valueAt(text, from);

@@ -38,6 +38,16 @@ const RUNS: Record<string, () => string> = {
   'national id digits': () => 'Steuer-ID BSN SIN Aadhaar NIR '.repeat(SIZE / 60) + '1 2 3 4 5 6 7 8 9 0 '.repeat(SIZE / 40),
   'address words': () => '12 Main Street Hauptstraße 12 rue de la Paix Calle Mayor 5 '.repeat(SIZE / 60),
   'mac-like hex': () => 'mac aabb.ccdd.eeff 001122334455 '.repeat(SIZE / 32),
+  // prose labels, command lines and credential files: separators with no line break in sight
+  'a run of colons': () => ':'.repeat(SIZE / 2) + 'a:'.repeat(SIZE / 4),
+  'CJK copulas': () => '密码是'.repeat(SIZE / 3),
+  'spaced dashes': () => 'a - '.repeat(SIZE / 4),
+  'password words': () => 'password '.repeat(SIZE / 9),
+  'curl user flags': () => `curl -u ${'"a"'.repeat(SIZE / 3)}`,
+  'pgpass-like fields': () => 'a:1:b:c:'.repeat(SIZE / 8),
+  'mailbox names': () => 'Aa Bb <'.repeat(SIZE / 7),
+  'oauth codes': () => '?code='.repeat(SIZE / 6),
+  'config set': () => 'npm config set '.repeat(SIZE / 15),
 };
 
 describe('pathological input', () => {

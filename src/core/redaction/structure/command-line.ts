@@ -65,7 +65,8 @@ export function readCommandLines(text: string, sink: PairSink): void {
     CURL_USER.lastIndex = 0;
     for (let m = CURL_USER.exec(text); m !== null; m = CURL_USER.exec(text)) {
       // `-u` is a user:password for HTTP clients; for ps, sort or docker it is something else.
-      const line = text.slice(text.lastIndexOf('\n', m.index) + 1, m.index);
+      const window = text.slice(Math.max(0, m.index - 300), m.index);
+      const line = window.slice(window.lastIndexOf('\n') + 1);
       if (!HTTP_CLIENT.test(line)) continue;
       readUserArgument(text, m.index + m[0].length - (m[1] ?? '').length, m[1] ?? '', sink);
     }
