@@ -18,9 +18,11 @@ const STATING =
 /**
  * A label and its value in the middle of a sentence or after a dash: "… and the API key: …", "ключ для API —
  * …", "Passwort - …"; and the particles and copulas of Japanese and Chinese, which write no space around them:
- * "パスワードは …", "数据库密码是 …", "API密钥：…". Line-start labels (`Password: …`) are lines.ts's.
+ * "パスワードは …", "数据库密码是 …", "API密钥：…". Line-start labels (`Password: …`) are lines.ts's. An ASCII
+ * colon needs a space or a quote after it: `x-access-token:ghs_…@github.com` and `…:secret:prod/db` are a URL
+ * and an ARN, which their own detectors read.
  */
-const LABELLED = /(?:[ \t]{0,3}[:：]|[ \t]{1,3}[—–-](?=[ \t])|(?<=[\p{sc=Han}\p{sc=Katakana}\p{sc=Hiragana}])(?:は|是|为|為|が|：))[ \t]{0,3}["'“«‘「]?(?=[^\s:：])/gu;
+const LABELLED = /(?:[ \t]{0,3}(?::(?=[ \t"'“«‘「])|：)|[ \t]{1,3}[—–-](?=[ \t])|(?<=[\p{sc=Han}\p{sc=Katakana}\p{sc=Hiragana}])(?:は|是|为|為|が|：))[ \t]{0,3}["'“«‘「]?(?=[^\s:：])/gu;
 
 /**
  * A password word and the password, with nothing between: "login admin password Q7x…", "пароль Q7x…", the

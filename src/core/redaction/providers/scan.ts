@@ -3,7 +3,7 @@ import { isDummyTokenBody } from '../dummy-values.js';
 import { validChecksum } from './checksum.js';
 import { FAMILIES } from './catalogue.js';
 import { familyKind, type Family, type InfixFamily, type KeywordFamily, type PrefixFamily } from './family.js';
-import { hasDigits, isWordLikeBody } from './word-like.js';
+import { isWordLikeBody, mixedAlphabet } from './word-like.js';
 
 /**
  * One pass over the text finds every prefixed token: a 128×128 table of the first two characters of every
@@ -129,7 +129,7 @@ export interface ProviderFinding extends Candidate {
 
 function accept(family: Family, token: string, body: string): boolean {
   if (family.type === 'prefix' && family.checksum && validChecksum(family.checksum, body)) return true;
-  if (isWordLikeBody(body, hasDigits(family.type === 'keyword' ? family.value : family.body))) return false;
+  if (isWordLikeBody(body, mixedAlphabet(family.type === 'keyword' ? family.value : family.body))) return false;
   return token.length > 0 && !isDummyTokenBody(body, { allowRuns: family.allowRuns, entropy: family.entropy });
 }
 
