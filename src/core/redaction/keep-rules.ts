@@ -41,6 +41,7 @@ export function isPlaceholderValue(raw: string, placeholder?: RegExp): boolean {
   if (/^%\([A-Za-z_][\w.-]{0,80}\)[sdr]$/.test(value)) return true;
   if (/^\$\([^()\n]{1,100}\)$/.test(value)) return true; // $(NAME), $(cat ./password.txt)
   if (/^\$\d$/.test(value)) return true; // a script's positional argument
+  if (/^[(<{]\s{0,2}(?:redacted|removed|hidden|masked|censored|omitted|sensitive|secret|not shown)\s{0,2}[)>}]$/i.test(value)) return true;
   if (/^\$\{\{[^{}]{1,200}\}\}$/.test(value)) return true; // GitHub Actions ${{ secrets.X }}
   // ACCESS_TOKEN, YOUR_API_KEY, DB_PASSWORD: the name of the variable written where its value goes
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(value) && /(?:TOKEN|KEY|SECRET|PASSWORD|PASSWD|PASS|PWD|CREDENTIALS?)(?:_|$)/.test(value)) return true;

@@ -60,6 +60,10 @@ const LEAKS: Array<[string, string, () => string]> = [
   ['curl --user with a quoted password', "curl --user kevin:'{v}' -iX PATCH https://x.io", pw],
   ['curl --user with braces', 'curl -X POST --user "{acd3c08b}":"{{v}}" --header x', pw],
   ['curl -u with a key as the user', 'curl -u "{v}:" https://localhost:9200', () => g.alnum(24)],
+  // the field named by a block label or an attribute
+  ['Terraform variable default', 'variable "db_password" {\n  type    = string\n  default = "{v}"\n}', pw],
+  ['XML element named by its key attribute', '<entry key="password">{v}</entry>', pw],
+  ['XML element named by its name attribute', '<setting name="ApiToken">\n  {v}\n</setting>', () => g.alnum(32)],
   // tokens with = inside are not nested assignments
   ['a token with = mid-value under a token key', 'yandexToken={v}', () => `t1.${g.alnum(6)}=.${g.alnum(40)}==`],
   ['a value with = under a token key', 'fastlyToken="{v}"', () => `${g.alnum(6)}=${g.alnum(20)}`],
@@ -90,6 +94,9 @@ const KEPT: Array<[string, string]> = [
   ['a variable name where the value goes', 'https://qyapi.example.net/create?access_token=ACCESS_TOKEN\nAPI_KEY=YOUR_API_KEY'],
   ['a flag value under a password key', 'PuttyPassword=0'],
   ['word-like provider bodies', 's.AcceptanceTimeoutSeconds = 4\nxoxe.xoxp-1-SlackAppConfigurationAccessTokenHere\ns.THISSTRINGISALLUPPERCASE\nsumObj = suGyI5imvADdvU'],
+  ['Terraform variable without a secret', 'variable "region" {\n  default = "eu-west-1"\n}\nvariable "db_password" {\n  sensitive = true\n}'],
+  ['an XML entry that names nothing secret', '<entry key="timeout">30</entry>\n<entry key="password"></entry>'],
+  ['a redaction marker and a pointer to a vault', 'token: (redacted)\npassword: see 1Password item "DB prod"\nsecret: <hidden>'],
   ['a weak key that is a dotted name', '<entry key="jetbrains.mps.v8_elimination" value="executed" />'],
 ];
 

@@ -12,6 +12,7 @@ import { looksRandom } from '../entropy.js';
  *   PowerShell                 ConvertTo-SecureString "v" -AsPlainText
  *   Python                     requests.get(url, auth=('user', 'v'))   HTTPBasicAuth('user', 'v')
  *   .pgpass                    host:port:database:user:password
+ *   Terraform variables        variable "db_password" { … default = "v" … }
  *   OAuth redirects            …/callback?code=v&state=…   (the authorization code, a one-time credential)
  *
  * Each pattern is anchored on a literal, bounded, and reports the pair to the one judge (values.ts).
@@ -37,6 +38,10 @@ const SECURE_STRING = /ConvertTo-SecureString(?:[ \t]{1,4}-String)?[ \t]{1,4}(?=
 
 /** `.pgpass`: five colon-separated fields, the second a port or `*`. */
 const PGPASS = /^([^\s:#][^\s:]{0,253}):(\d{1,5}|\*):([^\s:]{1,128}):([^\s:]{1,128}):([^\s]{1,256})\r?$/gm;
+
+/** A Terraform variable block: the label names the field, its `default` holds the value. */
+const TF_VARIABLE = /\bvariable[ \t]{1,4}"([A-Za-z_][\w-]{0,127})"[ \t]{0,4}\{/g;
+const TF_DEFAULT = /^[ \t]{0,16}default[ \t]{0,4}=[ \t]{0,4}/m;
 
 /** An OAuth authorization code in a redirect URL's query or fragment. */
 const OAUTH_CODE = /[?#&](?:code|auth_code|authorization_code)=([A-Za-z0-9._~%/+-]{16,2048})/g;
@@ -86,6 +91,18 @@ export function readCommandLines(text: string, sink: PairSink): void {
       const password = m[5] ?? '';
       const start = m.index + m[0].length - password.length - (m[0].endsWith('\r') ? 1 : 0);
       sink('password', start, start + password.length, '.pgpass', 'pgpass');
+    }
+  }
+  if (text.includes('variable')) {
+    TF_VARIABLE.lastIndex = 0;
+    for (let m = TF_VARIABLE.exec(text); m !== null; m = TF_VARIABLE.exec(text)) {
+      const from = m.index + m[0].length;
+      const close = text.indexOf('}', from);
+      const block = text.slice(from, close < 0 ? Math.min(text.length, from + 2000) : Math.min(close, from + 2000));
+      const d = TF_DEFAULT.exec(block);
+      if (!d) continue;
+      const span = readAssigned(text, from + d.index + d[0].length, false);
+      if (span) sink(m[1] ?? '', span.start, span.end, 'terraform variable', m[1]);
     }
   }
   if (text.includes('code=')) {

@@ -7,7 +7,8 @@ import type { PairSink } from './pairs.js';
  * its own line, in CDATA or with a namespace prefix), name/value attribute records (`<add key="ApiKey"
  * value="v"/>`, `<property name="db.password" value="v"/>`, `<param name="token" value="v">`), an element
  * named for its `value` attribute (`<password value="v"/>`) and name/value element pairs
- * (`<name>db.password</name><value>v</value>`, Hadoop and Maven style). Plain `password="v"` attributes are
+ * (`<name>db.password</name><value>v</value>`, Hadoop and Maven style), and an element whose `key` or `name`
+ * attribute names its text (`<entry key="password">v</entry>`, Java properties XML). Plain `password="v"` attributes are
  * the assignment scanner's.
  */
 
@@ -27,10 +28,15 @@ export function readMarkup(text: string, sink: PairSink): void {
     const tag = m[1] ?? '';
     const attrs = m[2] ?? '';
     const afterTag = m.index + m[0].length;
-    if (attrs.length > 1) attributes(text, tag, attrs, m.index + 1 + tag.length, sink);
+    const named = attrs.length > 1 ? attributes(text, tag, attrs, m.index + 1 + tag.length, sink) : undefined;
     if (attrs.endsWith('/')) continue;
     const content = elementContent(text, tag, afterTag);
     if (!content) continue;
+    // `<entry key="password">v</entry>`: the attribute names the element's text.
+    if (named !== undefined) {
+      sink(named, content.start, content.end, 'xml', named);
+      continue;
+    }
     const name = localName(tag);
     const lower = name.toLowerCase();
     if (NAME_MEMBERS.has(lower) || lower === 'key') {
@@ -73,7 +79,8 @@ function skipSpace(text: string, from: number): number {
   return i;
 }
 
-function attributes(text: string, tag: string, attrs: string, offset: number, sink: PairSink): void {
+/** Reports name/value attribute pairs; returns the name when no value attribute goes with it. */
+function attributes(text: string, tag: string, attrs: string, offset: number, sink: PairSink): string | undefined {
   let name: string | undefined;
   const values: Array<{ start: number; end: number }> = [];
   ATTRIBUTE.lastIndex = 0;
@@ -89,4 +96,5 @@ function attributes(text: string, tag: string, attrs: string, offset: number, si
     else if (classifyKeyName(localName(tag))) sink(localName(tag), v.start, v.end, 'xml-attribute');
   }
   void text;
+  return values.length === 0 ? name : undefined;
 }

@@ -44,6 +44,7 @@ function isReference(value: string): boolean {
     /^(?:arn:aws[\w-]{0,20}:|vault:|secretsmanager:|ssm:|keyvault:|op:\/\/|sm:\/\/|awskms:|gcpkms:|azurekeyvault:|projects\/[\w-]{1,64}\/secrets\/)/i.test(value) ||
     /^!(?:Ref|Sub|GetAtt|ImportValue|vault|secret|env)\b/.test(value) ||
     /^(?:secretKeyRef|valueFrom|configMapKeyRef)\b/.test(value) ||
+    /^(?:see|ask|check|stored in|kept in|in the|from the|use the)[ \t][^\n]{0,80}(?:1password|lastpass|bitwarden|keepass|vault|keychain|password manager|secret manager|secrets manager|wiki|confluence|notion)\b/i.test(value) ||
     /^(?:process\.env|os\.environ|os\.getenv|ENV\[|ENV\.fetch|System\.getenv|getenv\(|env\(|Deno\.env|import\.meta\.env)/.test(value)
   );
 }
