@@ -9,6 +9,8 @@ import { isPlaceholderValue } from './keep-rules.js';
 
 const MAX_AUTHORITY = 512;
 
+const DEFAULT_ACCOUNTS = new Set(['postgres', 'mysql', 'mongodb', 'mongo', 'root', 'admin', 'guest', 'redis', 'rabbitmq', 'user', 'test', 'sa', 'oracle', 'elastic', 'minio', 'minioadmin']);
+
 function isStop(code: number): boolean {
   // whitespace, quotes, brackets and the path separator end the authority part of a URL
   return (
@@ -38,6 +40,8 @@ export function detectUrlCredentials(text: string, placeholder?: RegExp): Candid
     if (colon < 0) continue;
     const password = userinfo.slice(colon + 1);
     if (password.length === 0 || isPlaceholderValue(password, placeholder)) continue;
+    // `postgres://postgres:postgres@localhost`, `amqp://guest:guest@…`: a product's default account, as documented.
+    if (DEFAULT_ACCOUNTS.has(password.toLowerCase()) && userinfo.slice(0, colon).toLowerCase() === password.toLowerCase()) continue;
     const start = authorityStart + colon + 1;
     found.push({ kind: 'url_password', start, end: start + password.length, confidence: 'high', key: password });
   }

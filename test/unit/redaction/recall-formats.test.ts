@@ -60,6 +60,8 @@ const LEAKS: Array<[string, string, () => string]> = [
   ['curl --user with a quoted password', "curl --user kevin:'{v}' -iX PATCH https://x.io", pw],
   ['curl --user with braces', 'curl -X POST --user "{acd3c08b}":"{{v}}" --header x', pw],
   ['curl -u with a key as the user', 'curl -u "{v}:" https://localhost:9200', () => g.alnum(24)],
+  ['a URL password under a credential key', 'DB_CREDENTIALS: "postgres://app:{v}@db.internal:5432/app"', pw],
+  ['a URL whose user equals a weak password', 'postgres://admin:{v}@db.internal:5432/app', () => `admin${g.digits(3)}`],
   // the field named by a block label or an attribute
   ['Terraform variable default', 'variable "db_password" {\n  type    = string\n  default = "{v}"\n}', pw],
   ['XML element named by its key attribute', '<entry key="password">{v}</entry>', pw],
@@ -97,6 +99,7 @@ const KEPT: Array<[string, string]> = [
   ['Terraform variable without a secret', 'variable "region" {\n  default = "eu-west-1"\n}\nvariable "db_password" {\n  sensitive = true\n}'],
   ['an XML entry that names nothing secret', '<entry key="timeout">30</entry>\n<entry key="password"></entry>'],
   ['a redaction marker and a pointer to a vault', 'token: (redacted)\npassword: see 1Password item "DB prod"\nsecret: <hidden>'],
+  ['default accounts in URLs', 'MONGO_CREDENTIALS = "mongodb://mongodb:mongodb@localhost:27017/db"\namqp://guest:guest@rabbit:5672\npostgres://postgres:postgres@localhost:5432/app'],
   ['a weak key that is a dotted name', '<entry key="jetbrains.mps.v8_elimination" value="executed" />'],
 ];
 

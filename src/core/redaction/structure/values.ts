@@ -82,7 +82,7 @@ function isProse(value: string): boolean {
 }
 
 function isUrlOrPath(value: string): boolean {
-  return /^[a-z][a-z0-9+.-]{1,30}:\/\/[^\s@/]*(?:\/|$)/i.test(value) || /^(?:~|\.{1,2})?\/[\w.-]/.test(value) || /^[A-Za-z]:\\/.test(value);
+  return /^[a-z][a-z0-9+.-]{1,30}:\/\/(?:[^\s@/]{0,256}@)?[^\s@/]*(?:[/?#]|$)/i.test(value) || /^(?:~|\.{1,2})?\/[\w.-]/.test(value) || /^[A-Za-z]:\\/.test(value);
 }
 
 function trimmed(text: string, start: number, end: number): { start: number; end: number } {
