@@ -65,6 +65,7 @@ const LEAKS: Array<[string, string, () => string]> = [
   // the field named by a block label or an attribute
   ['Terraform variable default', 'variable "db_password" {\n  type    = string\n  default = "{v}"\n}', pw],
   ['XML element named by its key attribute', '<entry key="password">{v}</entry>', pw],
+  ['a letters-only passport number under its label', 'Reisepass-Nr.: C{v}', () => g.chars(8, 'CFGHJKLMNPRTVWXYZ')],
   ['XML element named by its name attribute', '<setting name="ApiToken">\n  {v}\n</setting>', () => g.alnum(32)],
   // tokens with = inside are not nested assignments
   ['a token with = mid-value under a token key', 'yandexToken={v}', () => `t1.${g.alnum(6)}=.${g.alnum(40)}==`],
@@ -129,6 +130,12 @@ describe('names in records about a person', () => {
     ['JSON customer', '{"customer":"{n}","order":"ORD-1"}'],
     ['Python dict', "{'name': '{n}', 'email': 'm@example.org'}"],
     ['SQL row with an email column', "INSERT INTO users (id, name, email) VALUES (4, '{n}', 'x@example.org');"],
+    ['CSV with a phone column', 'name,email,phone,plan\n{n},x@example.org,+39 347 1234567,pro'],
+    ['Markdown table with a birth date', '| Name | DOB |\n|---|---|\n| {n} | 1990-07-14 |'],
+    ['YAML record', 'customer:\n  name: {n}\n  email: x@example.org\n  tier: gold'],
+    ['YAML list item', 'users:\n  - name: {n}\n    phone: "+33 6 12 34 56 78"'],
+    ['logfmt user_name', 'ts=2024-03-15T10:22:01Z user_name="{n}" action=login'],
+    ['display_name in code', "const display_name = '{n}';"],
   ])('%s', async (_label, template) => {
     const n = name();
     const out = await redact(template.replace('{n}', n));
@@ -142,6 +149,10 @@ describe('names in records about a person', () => {
     ['a one-word customer', '{"customer":"Enterprise","seats":40}'],
     ['a lower-case name', '{"name":"default","phone":"n/a"}'],
     ['SQL without personal columns', "INSERT INTO plans (id, name) VALUES (1, 'Gold Plan');"],
+    ['CSV without personal columns', 'name,status,region\nOrders Service,active,Europe West'],
+    ['YAML service record', 'service:\n  name: Orders Service\n  port: 8080\n  owner_team: platform'],
+    ['a login as user_name', 'user_name=jdoe action=login\nusername: "deploy"'],
+    ['a one-word author', 'author: "Platform"'],
   ])('keeps %s', async (_label, text) => {
     expect(await redact(text)).toBe(text);
   });

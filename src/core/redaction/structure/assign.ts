@@ -1,6 +1,7 @@
 import { classifyKeyName } from '../keys/classify.js';
 import type { PairSink } from './pairs.js';
 import { isNestedAssignment } from './values.js';
+import { isPartyKey, looksLikeFullName, PERSON_NAME_KEY } from './person-record.js';
 
 /**
  * Key-named assignments in the syntaxes of config files and source code, read as one family:
@@ -143,6 +144,14 @@ function blockScalar(text: string, pos: number): ValueSpan | null {
   return start >= 0 && end > start ? { start, end, quoted: false } : null;
 }
 
+/** `user_name="Emma Schulz"`: a party key with a quoted full name (a bare value may be a login). */
+function readPartyName(text: string, valueStart: number, key: string, sink: PairSink): void {
+  const q = text.charAt(valueStart);
+  if (q !== '"' && q !== "'") return;
+  const span = readAssigned(text, valueStart, false);
+  if (span && looksLikeFullName(text.slice(span.start, span.end))) sink(PERSON_NAME_KEY, span.start, span.end, 'assignment', key);
+}
+
 function atLineStart(text: string, index: number): boolean {
   for (let i = index - 1; i >= 0 && index - i < 64; i -= 1) {
     const ch = text.charAt(i);
@@ -156,7 +165,10 @@ export function readAssignments(text: string, sink: PairSink): void {
   ASSIGN.lastIndex = 0;
   for (let m = ASSIGN.exec(text); m !== null; m = ASSIGN.exec(text)) {
     const key = m[3] ?? '';
-    if (!classifyKeyName(key)) continue;
+    if (!classifyKeyName(key)) {
+      if (isPartyKey(key)) readPartyName(text, m.index + m[0].length, key, sink);
+      continue;
+    }
     // `scheme://user:password@host` is not `user: value`; url-credentials.ts reads it.
     if (m[4] === ':' && text.charAt(m.index - 1) === '/' && text.slice(Math.max(0, m.index - 3), m.index) === '://') continue;
     const valueStart = m.index + m[0].length;

@@ -1,6 +1,7 @@
 import { classifyKeyName } from '../keys/classify.js';
 import type { PairSink } from './pairs.js';
 import { readAssigned } from './assign.js';
+import { namesPerson, PERSON_NAME_KEY } from './person-record.js';
 
 /**
  * Line-shaped structures:
@@ -121,6 +122,7 @@ export function readLines(text: string, sink: PairSink): void {
             const name = header.names[k] ?? '';
             const cell = row[k];
             if (cell && cell.end > cell.start && classifyKeyName(name)) sink(name, cell.start, cell.end, 'table', name);
+            else if (cell && cell.end > cell.start && namesPerson(name, text.slice(cell.start, cell.end), header.names)) sink(PERSON_NAME_KEY, cell.start, cell.end, 'table', name);
           }
         }
       } else {

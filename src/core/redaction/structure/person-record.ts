@@ -13,7 +13,7 @@ const PERSONAL_SIBLING: ReadonlySet<string> = new Set(['dob', 'phone', 'national
 /** Generic keys that hold a name in a record about a person. */
 const GENERIC_NAME = /^(?:name|display_?name|displayname|nom|nombre|nome|naam|imie|имя|名前|姓名)$/iu;
 /** Keys that hold a person's or a company's name whatever the record holds. */
-const PARTY_NAME = /^(?:customer|client|cliente|kunde|klant|buyer|owner|holder|recipient|patient|contact_?person|account_?owner|requester|requested_?by|submitted_?by|reporter)$/iu;
+const PARTY_NAME = /^(?:customer|client|cliente|kunde|klant|buyer|owner|holder|recipient|patient|contact_?person|account_?owner|requester|requested_?by|submitted_?by|reporter|user_?name|display_?name|author|assignee|signed_?by|customer_?contact)$/iu;
 
 /** The key a name member's value is judged under (a person's name). */
 export const PERSON_NAME_KEY = 'full_name';
@@ -36,4 +36,52 @@ export function namesPerson(key: string, raw: string, siblings: readonly string[
   if (PARTY_NAME.test(key)) return looksLikeFullName(value);
   if (GENERIC_NAME.test(key)) return hasPersonalSibling(siblings) && /^\p{Lu}/u.test(value);
   return false;
+}
+
+/** Whether a key may name a person whatever its record holds (`customer`, `user_name`), for flat scanners. */
+export function isPartyKey(key: string): boolean {
+  return PARTY_NAME.test(key);
+}
+
+const YAML_MEMBER = /^([ \t]*)(?:-[ \t]+)?([\p{L}_][\p{L}\p{N}_.-]{0,63})[ \t]*:[ \t]*(.*?)[ \t]*\r?$/du;
+
+/**
+ * YAML (and indented `key: value` blocks): the members at one indentation under one parent form a record, so
+ * `customer:` ⏎ `  name: Lucas Martin` ⏎ `  email: …` names a person as the JSON object would.
+ */
+export function readIndentedRecords(text: string, report: (key: string, start: number, end: number, via: string) => void): void {
+  if (!text.includes(':')) return;
+  let group: Array<{ key: string; start: number; end: number; value: string }> = [];
+  let indent = -1;
+  const flush = (): void => {
+    if (group.length >= 2) {
+      const keys = group.map((m) => m.key);
+      for (const m of group) if (namesPerson(m.key, m.value, keys)) report(PERSON_NAME_KEY, m.start, m.end, m.key);
+    }
+    group = [];
+  };
+  let pos = 0;
+  while (pos < text.length) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = text.length;
+    const line = eol - pos < 400 ? text.slice(pos, eol) : '';
+    const m = YAML_MEMBER.exec(line);
+    if (!m) {
+      flush();
+      indent = -1;
+    } else {
+      // The key's column, so that `- name: …` and the `  phone: …` under it are one list item.
+      const width = m.indices?.[2]?.[0] ?? 0;
+      const item = /^[ \t]*-[ \t]/.test(line);
+      if (width !== indent || item) {
+        flush();
+        indent = width;
+      }
+      const value = m[3] ?? '';
+      const start = pos + (m.indices?.[3]?.[0] ?? 0);
+      group.push({ key: m[2] ?? '', start, end: start + value.length, value });
+    }
+    pos = eol + 1;
+  }
+  flush();
 }

@@ -192,6 +192,9 @@ export function judgePair(
       return looksLikeDate(value) ? [candidate('dob', start, end, text, why)] : [];
     case 'national_id': {
       const digits = value.replace(/\D/g, '').length;
+      // Passport numbers may be letters only in some series (German `C…`); under a passport label any 6–12
+      // capitals and digits are one.
+      if (/pass|pasa|pasz|pasp/.test(verdict.word) && /^[A-Z0-9]{6,12}$/.test(value) && !isPlainWord(value)) return [candidate('national_id', start, end, text, why)];
       if (value.length <= 40 && digits >= 3 && /^[A-Za-z0-9][A-Za-z0-9 ./-]{3,39}$/.test(value)) {
         return [candidate(/ssn|socialsecurity/.test(verdict.word) ? 'ssn' : 'national_id', start, end, text, why)];
       }
