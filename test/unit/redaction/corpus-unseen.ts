@@ -56,6 +56,10 @@ const PEOPLE: CorpusCase[] = [
   c('person-json-customer', '{"customer":"Priya Raman","order":"ORD-2024-118"}', [['contact', 'Priya Raman']], ['ORD-2024-118']),
   c('person-sql-name', "INSERT INTO users (id, name, email) VALUES (4, 'Oksana Kowalska', 'o.k@mail.example.net');", [['contact', 'Oksana Kowalska']], ['INSERT INTO users (id, name, email) VALUES (4, ']),
   c('person-mailbox', 'From: Thomas Berger <thomas.berger@gmail.com>\nTo: support@example.com', [['contact', 'Thomas Berger'], ['email', 'thomas.berger@gmail.com']], ['To: support@example.com']),
+  c('person-csv', 'name,email,phone,plan\nLaura Bianchi,laura.b@libero.it,+39 347 1234567,pro', [['contact', 'Laura Bianchi'], ['email', 'laura.b@libero.it'], ['phone', '+39 347 1234567']], ['name,email,phone,plan', ',pro']),
+  c('person-yaml', 'customer:\n  name: Lucas Martin\n  email: lucas.martin@free.fr\n  tier: gold', [['contact', 'Lucas Martin'], ['email', 'lucas.martin@free.fr']], ['tier: gold']),
+  c('person-logfmt', 'ts=2024-03-15T10:22:01Z user_name="Emma Schulz" action=login', [['contact', 'Emma Schulz']], ['action=login']),
+  c('neg-person-services', 'name,status,region\nOrders Service,active,Europe West\nservice:\n  name: Billing Worker\n  port: 8080', [], ['Orders Service', 'Europe West', 'Billing Worker']),
   c('neg-person-names', '{"name":"orders-api","email":"ops@example.com"}\n{"customer":"Enterprise","seats":40}\nFrom: Support Team <help@acme.io>', [], ['"name":"orders-api"', '"customer":"Enterprise"', 'Support Team']),
 ];
 
