@@ -136,6 +136,9 @@ describe('names in records about a person', () => {
     ['YAML list item', 'users:\n  - name: {n}\n    phone: "+33 6 12 34 56 78"'],
     ['logfmt user_name', 'ts=2024-03-15T10:22:01Z user_name="{n}" action=login'],
     ['display_name in code', "const display_name = '{n}';"],
+    ['Ruby inspect', '#<User id: 7, name: "{n}", email: "a.k@mail.example.net">'],
+    ['logfmt name with an email', 'level=info name="{n}" email=jw@corp.example.net'],
+    ['Python repr', "User(name='{n}', phone='+39 347 1234567')"],
   ])('%s', async (_label, template) => {
     const n = name();
     const out = await redact(template.replace('{n}', n));
@@ -153,6 +156,8 @@ describe('names in records about a person', () => {
     ['YAML service record', 'service:\n  name: Orders Service\n  port: 8080\n  owner_team: platform'],
     ['a login as user_name', 'user_name=jdoe action=login\nusername: "deploy"'],
     ['a one-word author', 'author: "Platform"'],
+    ['a team with an email', '{"name": "Platform Team", "email": "platform@example.com"}\nlevel=info name="Orders Service" email=ops@example.com'],
+    ['a name without a personal field on its line', 'name="Jane Whitfield" status=ok'],
   ])('keeps %s', async (_label, text) => {
     expect(await redact(text)).toBe(text);
   });

@@ -2,7 +2,7 @@ import type { Candidate } from '../candidate.js';
 import { classifyKeyName } from '../keys/classify.js';
 import { readAssignments } from './assign.js';
 import { readCommandLines } from './command-line.js';
-import { readIndentedRecords } from './person-record.js';
+import { readIndentedRecords, readInlineRecords } from './person-record.js';
 import { readJsonLike } from './json.js';
 import { readLines } from './lines.js';
 import { readMarkup } from './markup.js';
@@ -16,7 +16,10 @@ import { judgePair } from './values.js';
  * decides what goes. A reader that meets text it cannot read stops there, and the pattern pass still reads
  * everything: structure only ever adds detections.
  */
-const readYamlPeople = (text: string, sink: PairSink): void => readIndentedRecords(text, (k, s, e, via) => sink(k, s, e, 'yaml record', via));
+const readPeople = (text: string, sink: PairSink): void => {
+  readIndentedRecords(text, (k, s, e, via) => sink(k, s, e, 'yaml record', via));
+  readInlineRecords(text, (k, s, e, via) => sink(k, s, e, 'record', via));
+};
 
 export function detectStructure(text: string, placeholder?: RegExp): Candidate[] {
   const found: Candidate[] = [];
@@ -28,7 +31,7 @@ export function detectStructure(text: string, placeholder?: RegExp): Candidate[]
     if (!verdict) return;
     for (const c of judgePair(text, verdict, start, end, { syntax, via: via ?? key, code: bare }, placeholder)) found.push(c);
   };
-  const readers: Array<(t: string, s: PairSink) => void> = [readAssignments, readJsonLike, readMarkup, readLines, readSql, readCommandLines, readYamlPeople];
+  const readers: Array<(t: string, s: PairSink) => void> = [readAssignments, readJsonLike, readMarkup, readLines, readSql, readCommandLines, readPeople];
   for (const read of readers) {
     try {
       read(text, sink);

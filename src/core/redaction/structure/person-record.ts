@@ -15,6 +15,9 @@ const GENERIC_NAME = /^(?:name|display_?name|displayname|nom|nombre|nome|naam|im
 /** Keys that hold a person's or a company's name whatever the record holds. */
 const PARTY_NAME = /^(?:customer|client|cliente|kunde|klant|buyer|owner|holder|recipient|patient|contact_?person|account_?owner|requester|requested_?by|submitted_?by|reporter|user_?name|display_?name|author|assignee|signed_?by|customer_?contact)$/iu;
 
+/** `Platform Team`, `Orders Service`, `Acme GmbH`: a generic name member that names a team, a thing or a firm. */
+const NOT_A_PERSON = /(?<![\p{L}])(?:team|service|services|group|department|dept|platform|support|api|app|bot|worker|server|project|plan|system|systems|inc|ltd|llc|gmbh|ag|sa|sarl|bv|corp|corporation|company|co|office|desk|ops|admin|alerts?|notifications?|billing|sales)\.?$/iu;
+
 /** The key a name member's value is judged under (a person's name). */
 export const PERSON_NAME_KEY = 'full_name';
 
@@ -34,7 +37,7 @@ export function looksLikeFullName(value: string): boolean {
 export function namesPerson(key: string, raw: string, siblings: readonly string[]): boolean {
   const value = raw.trim().replace(/^(["'`])(.*)\1$/s, '$2');
   if (PARTY_NAME.test(key)) return looksLikeFullName(value);
-  if (GENERIC_NAME.test(key)) return hasPersonalSibling(siblings) && /^\p{Lu}/u.test(value);
+  if (GENERIC_NAME.test(key)) return hasPersonalSibling(siblings) && /^\p{Lu}/u.test(value) && !NOT_A_PERSON.test(value);
   return false;
 }
 
@@ -84,4 +87,41 @@ export function readIndentedRecords(text: string, report: (key: string, start: n
     pos = eol + 1;
   }
   flush();
+}
+
+const INLINE_KEY = /(?<![\p{L}\p{N}_.-])([\p{L}_][\p{L}\p{N}_.-]{0,63})["']?[ \t]{0,2}(?:=>|[:=])[ \t]{0,2}/gu;
+const MAX_INLINE_LINE = 2000;
+
+/**
+ * One-line records: logfmt (`name="Jane Doe" email=…`), Ruby `inspect` (`#<User name: "Jane Doe", dob: …>`),
+ * Python `repr`, Java `toString()`. A quoted name member counts when the same line holds a person's field.
+ */
+export function readInlineRecords(text: string, report: (key: string, start: number, end: number, via: string) => void): void {
+  let pos = 0;
+  while (pos < text.length) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = text.length;
+    if (eol - pos <= MAX_INLINE_LINE) {
+      const line = text.slice(pos, eol);
+      const members: Array<{ key: string; valueAt: number }> = [];
+      INLINE_KEY.lastIndex = 0;
+      for (let m = INLINE_KEY.exec(line); m !== null && members.length < 64; m = INLINE_KEY.exec(line)) {
+        members.push({ key: m[1] ?? '', valueAt: m.index + m[0].length });
+      }
+      if (members.length >= 2) {
+        const keys = members.map((m) => m.key);
+        if (hasPersonalSibling(keys)) {
+          for (const m of members) {
+            const q = line.charAt(m.valueAt);
+            if (q !== '"' && q !== "'") continue;
+            const close = line.indexOf(q, m.valueAt + 1);
+            if (close < 0 || close - m.valueAt > 122) continue;
+            const value = line.slice(m.valueAt + 1, close);
+            if (namesPerson(m.key, value, keys)) report(PERSON_NAME_KEY, pos + m.valueAt + 1, pos + close, m.key);
+          }
+        }
+      }
+    }
+    pos = eol + 1;
+  }
 }
