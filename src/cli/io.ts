@@ -1,6 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import { Chalk, type ChalkInstance } from 'chalk';
-import { columnsOf, wrapBlock, wrapWords } from './text-wrap.js';
+import { columnsOf, truncate, wrapBlock, wrapWords } from './text-wrap.js';
 
 export type InputStream = Readable & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
 export type OutputStream = Writable & { isTTY?: boolean; columns?: number; rows?: number };
@@ -120,6 +120,14 @@ export class IO {
   /** Everything else: messages for the person at the terminal. */
   err(text: string): void {
     this.streams.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  /**
+   * What a long operation is doing ("… Creating the Linear issue"), for a person watching a terminal. A pipe,
+   * a cron log or CI gets nothing: the result and the warnings say what happened (--debug has the rest).
+   */
+  progress(text: string): void {
+    if (this.streams.stderr.isTTY) this.err(this.color.dim(truncate(`… ${text}`, this.errProse)));
   }
 
   /** A message for the engineer, wrapped on words to stderr's width. */

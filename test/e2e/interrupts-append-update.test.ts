@@ -8,6 +8,7 @@ import { demoLinearIssueId } from '../../src/sandbox/seed/demo-workspace.js';
 import { useEmulators, type Emulators } from '../support/emulators.js';
 import { BIN, baseEnv, runBin } from '../support/run-bin.js';
 import { tempHome } from '../support/run-cli.js';
+import { until } from '../support/until.js';
 
 /**
  * The two other kinds of journaled writes, stopped by every signal at every step, then `triage resume`:
@@ -26,14 +27,6 @@ const MODES: Array<{ signal: Signal; committed: boolean }> = [
   { signal: 'SIGKILL', committed: false },
   { signal: 'SIGKILL', committed: true },
 ];
-
-async function until(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** A customer not yet asking for SUP-8 in the demo workspace. */
 const CUSTOMER = 'Umbrella Corp';

@@ -8,6 +8,7 @@ import type { EmulatorServer, RecordedRequest } from '../../src/sandbox/http/emu
 import { useEmulators } from '../support/emulators.js';
 import { BIN, baseEnv, runBin } from '../support/run-bin.js';
 import { tempHome } from '../support/run-cli.js';
+import { until } from '../support/until.js';
 
 const CONFIG = fileURLToPath(new URL('../../.triagerc.example.json', import.meta.url));
 const emu = useEmulators({ pylon: { rateLimits: { '*': 0 } } });
@@ -52,14 +53,6 @@ function newTicket(): { number: number; id: string; title: string } {
 
 function server(service: Service): EmulatorServer {
   return emu[service]!.server;
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 function expectExactlyOne(ticket: { id: string; title: string }): void {

@@ -6,18 +6,11 @@ import { expect, it } from 'vitest';
 import { useEmulators } from '../support/emulators.js';
 import { BIN, baseEnv, runBin } from '../support/run-bin.js';
 import { tempHome } from '../support/run-cli.js';
+import { until } from '../support/until.js';
 
 const CONFIG = fileURLToPath(new URL('../../.triagerc.example.json', import.meta.url));
 
 const emu = useEmulators();
-
-async function until(check: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not reached');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 it('a filing killed between steps is finished by triage resume, with nothing duplicated', async () => {
   const home = await tempHome();

@@ -8,6 +8,7 @@ import { useEmulators, type Emulators } from '../support/emulators.js';
 import { BIN, baseEnv, runBin } from '../support/run-bin.js';
 import { tempHome } from '../support/run-cli.js';
 import { fakeToken } from '../support/tokens.js';
+import { until } from '../support/until.js';
 
 /**
  * Paging through the built binary, as a scheduled job or an engineer runs it: an Urgent filing pages on-call
@@ -18,14 +19,6 @@ import { fakeToken } from '../support/tokens.js';
 
 const CONFIG = fileURLToPath(new URL('../../.triagerc.example.json', import.meta.url));
 const emu = useEmulators();
-
-async function until(check: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not reached');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 function urgentArgs(title: string, body: string): string[] {
   return ['new', '--config', CONFIG, '--title', title, '--body', body, '--type', 'quick-fix', '--impact', 'outage', '--customer', 'Globex Corporation', '--json'];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { colorLevel } from '../../src/cli/io.js';
+import { colorLevel, IO, pipedColumns } from '../../src/cli/io.js';
+import { captureStreams } from '../support/streams.js';
 import { resolvePaths } from '../../src/cli/paths.js';
 
 describe('colour follows the terminal', () => {
@@ -33,5 +34,55 @@ describe('state and config directories', () => {
     const paths = resolvePaths({ env, platform, home: '/home/ana' });
     expect(paths.stateDir).toBe(stateDir);
     expect(paths.configDir).toBe(configDir);
+  });
+});
+
+describe('layout and progress follow the stream', () => {
+  const io = (tty: boolean, columns: number, piped?: number) => {
+    const captured = captureStreams({ tty });
+    (captured.streams.stderr as { columns?: number }).columns = columns;
+    (captured.streams.stdout as { columns?: number }).columns = columns;
+    return { io: new IO(captured.streams, { colorLevel: 0, ...(piped ? { pipedColumns: piped } : {}) }), captured };
+  };
+
+  it('progress lines reach a terminal, never a pipe', () => {
+    const tty = io(true, 80);
+    tty.io.progress('Creating the Linear issue');
+    expect(tty.captured.stderr()).toBe('… Creating the Linear issue\n');
+    const piped = io(false, 80);
+    piped.io.progress('Creating the Linear issue');
+    expect(piped.captured.stderr()).toBe('');
+  });
+
+  it.each([
+    // [tty, terminal columns, COLUMNS, table width, prose width]
+    [true, 120, undefined, 120, 100],
+    [true, 60, undefined, 60, 60],
+    [false, 120, undefined, 80, 80],
+    [false, 120, 132, 132, 132],
+  ] as const)('tty %s at %i columns, COLUMNS %s: tables %i, prose %i', (tty, columns, piped, table, prose) => {
+    const { io: out } = io(tty, columns, piped);
+    expect(out.outWidth).toBe(table);
+    expect(out.outProse).toBe(prose);
+    expect(out.errProse).toBe(prose);
+  });
+
+  it.each([
+    [{}, 80],
+    [{ COLUMNS: '132' }, 132],
+    [{ COLUMNS: 'wide' }, 80],
+    [{ COLUMNS: '5' }, 80],
+  ])('COLUMNS %j → %i when piped', (env, width) => {
+    expect(pipedColumns(env)).toBe(width);
+  });
+
+  it('warnings wrap under their text, not under the mark', () => {
+    const { io: out, captured } = io(false, 80);
+    out.warn('a warning long enough to need a second line when it is printed at eighty columns wide, as here');
+    const lines = captured.stderr().trimEnd().split('\n');
+    expect(lines.length).toBe(2);
+    expect(lines[0]!.startsWith('! a warning')).toBe(true);
+    expect(lines[1]!.startsWith('  ')).toBe(true);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
   });
 });

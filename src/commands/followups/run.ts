@@ -66,7 +66,7 @@ function stableId(parts: string[]): string {
 }
 
 function progress(ctx: Context, message: string): void {
-  ctx.io.info(ctx.io.color.dim(`… ${message}`));
+  ctx.io.progress(message);
 }
 
 /** Pylon in pages, then each page's Linear issues a hundred per request: requests grow with pages, not tickets. */

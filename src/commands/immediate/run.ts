@@ -44,7 +44,7 @@ export async function runImmediate(ctx: Context, options: ImmediateOptions): Pro
       issues.push(issue);
       if (issue.moreNeeds) overflowing.push(issue.id);
     }
-    if (pages > 1) ctx.io.info(ctx.io.color.dim(`… read ${issues.length} issues`));
+    if (pages > 1) ctx.io.progress(`read ${issues.length} issues`);
   }
   // The few issues with many customer requests: all their requests, in bulk, so the count is exact.
   if (overflowing.length) {

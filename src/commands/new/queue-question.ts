@@ -20,7 +20,7 @@ export async function askStartingPoint(ctx: Context): Promise<string | undefined
   const { io } = ctx;
   let inbox;
   try {
-    io.info(io.color.dim('… Loading your Pylon queue'));
+    io.progress('Loading your Pylon queue');
     const { loadInbox } = await import('../inbox/load.js');
     inbox = await loadInbox(ctx, { kind: 'me' }, { limit: SHOWN });
   } catch (error) {

@@ -142,7 +142,7 @@ async function planScripted(ctx: Context, options: CompleteOptions, config: Tria
 export async function findCandidates(ctx: Context, options: CompleteOptions, config: TriageConfig): Promise<CandidateSearch> {
   const draft = draftFrom(options, config);
   const routed = routeOf(options, config);
-  ctx.io.info(ctx.io.color.dim('… Looking for similar open tickets'));
+  ctx.io.progress('Looking for similar open tickets');
   return searchCandidates(ctx, {
     title: draft.title,
     body: draft.body,
@@ -275,7 +275,7 @@ export function runFilingSteps(ctx: Context, journal: FileJournal, record: Filin
       journal,
       services: { linear: () => ctx.linear(), github: () => ctx.github(), pylon: () => ctx.pylon(), pagerduty: () => ctx.pagerduty(), slack: () => ctx.slack(), slackWebhook: () => ctx.slackWebhook() },
       now: () => ctx.now(),
-      progress: (message) => ctx.io.info(ctx.io.color.dim(`… ${message}`)),
+      progress: (message) => ctx.io.progress(message),
       signal: ctx.interrupts.signal,
     }),
   );

@@ -48,7 +48,7 @@ export async function planRun(ctx: Context, options: SyncOptions): Promise<Plann
   const field = await pylon.priorityField(config.pylon.priorityField);
   const concurrency = config.pylon.sync.concurrency;
 
-  const progress = (message: string) => ctx.io.info(ctx.io.color.dim(`… ${message}`));
+  const progress = (message: string) => ctx.io.progress(message);
   const { pairs, scanned } = await collectPairs({
     pylon,
     linear,
@@ -124,7 +124,7 @@ export function progressLines(ctx: Context): (progress: ApplyProgress) => void {
     const tenth = Math.floor((done / total) * 10);
     if (tenth <= (shown.get(phase) ?? 0)) return;
     shown.set(phase, tenth);
-    ctx.io.info(ctx.io.color.dim(`… ${PHASE_TEXT[phase]} ${done}/${total}`));
+    ctx.io.progress(`${PHASE_TEXT[phase]} ${done}/${total}`);
   };
 }
 
