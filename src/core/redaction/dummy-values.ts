@@ -97,13 +97,36 @@ function periodicShare(value: string, from: number, p: number): number {
  * starts with a fixed part of its format (a version, a type letter, a region) before the repeated stand-in, so a
  * lead of up to eight characters may be skipped when at least 16 repeated ones follow; a random body repeats a
  * unit at 85 % over 16 characters with negligible probability.
+ *
+ * This runs for every candidate value, so one pass counts the repeats at each period over the whole value
+ * first: that is the share with no lead, and a bound on the share with any lead (no more repeats, over a
+ * longest lead's shorter stretch), so a random value never reaches the 64 exact lead checks.
  */
 function isPeriodic(value: string): boolean {
-  for (let p = 1; p <= 8 && p * 3 <= value.length; p += 1) {
-    if (periodicShare(value, 0, p) >= 0.9) return true;
+  const n = value.length;
+  // the last eight characters in locals (-1 before the start, which no character equals)
+  let c1 = -1, c2 = -1, c3 = -1, c4 = -1, c5 = -1, c6 = -1, c7 = -1, c8 = -1;
+  let s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
+  for (let i = 0; i < n; i += 1) {
+    const c = value.charCodeAt(i);
+    if (c === c1) s1 += 1;
+    if (c === c2) s2 += 1;
+    if (c === c3) s3 += 1;
+    if (c === c4) s4 += 1;
+    if (c === c5) s5 += 1;
+    if (c === c6) s6 += 1;
+    if (c === c7) s7 += 1;
+    if (c === c8) s8 += 1;
+    c8 = c7; c7 = c6; c6 = c5; c5 = c4; c4 = c3; c3 = c2; c2 = c1; c1 = c;
   }
-  for (let lead = 1; lead <= 8 && value.length - lead >= 16; lead += 1) {
-    for (let p = 1; p <= 8; p += 1) if (periodicShare(value, lead, p) >= 0.85) return true;
+  const same = [0, s1, s2, s3, s4, s5, s6, s7, s8];
+  for (let p = 1; p <= 8 && p * 3 <= n; p += 1) {
+    if ((same[p] ?? 0) / (n - p) >= 0.9) return true;
+  }
+  const maxLead = Math.min(8, n - 16);
+  for (let p = 1; p <= 8; p += 1) {
+    if (maxLead < 1 || (same[p] ?? 0) / (n - maxLead - p) < 0.85) continue;
+    for (let lead = 1; lead <= maxLead; lead += 1) if (periodicShare(value, lead, p) >= 0.85) return true;
   }
   return false;
 }
