@@ -92,6 +92,57 @@ export function pathologicalInput(bytes = 10 * MiB) {
   return parts.join('');
 }
 
+/** `unit` repeated to `bytes` characters. */
+const fill = (unit, bytes) => unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
+
+/**
+ * Each hostile family alone, at 10 MiB: the goal is under 2 s for ANY 10 MiB input, so the mix above is not
+ * enough (it gives each family one MiB, and a pattern quadratic in its run hides in a short run).
+ */
+export const HOSTILE_FAMILIES = {
+  'one character': (n) => 'a'.repeat(n),
+  'at signs': (n) => '@'.repeat(n),
+  'a@ pairs': (n) => fill('a@', n),
+  'digit groups': (n) => fill('1 2 34 5678 ', n),
+  'random digits and spaces': (n) => randomDigitsAndSpaces(n),
+  'random phone-shaped numbers': (n) => { let s = ''; while (s.length < n) s += `+1 ${random(3, '23456789')} ${random(3, '0123456789')} ${random(4, '0123456789')}, `; return s.slice(0, n); },
+  'random card-shaped numbers': (n) => { let s = ''; while (s.length < n) s += `4${random(3, '0123456789')} ${random(4, '0123456789')} ${random(4, '0123456789')} ${random(4, '0123456789')} `; return s.slice(0, n); },
+  'zeros': (n) => '0'.repeat(n),
+  'percent signs': (n) => '%'.repeat(n / 2) + fill('%4', n / 2),
+  'base64 characters': (n) => random(n, B64),
+  'hex characters': (n) => hex(n),
+  'unclosed quotes': (n) => fill('"password="', n),
+  'brackets': (n) => fill('[{(<', n),
+  'colons': (n) => fill('a:', n),
+  'pem headers': (n) => fill('-----BEGIN PRIVATE KEY-----\n', n),
+  'jwt prefixes': (n) => fill('eyJ', n),
+  'token prefixes': (n) => fill(`${'xo' + 'xb'}-1-`, n),
+  'url prefixes': (n) => fill('https://a:', n),
+  'header names': (n) => fill('Authorization: ', n),
+  'nested objects': (n) => fill('{"a":', n),
+  'nested arrays': (n) => fill('[{"phones":[', n),
+  'unclosed json strings': (n) => fill('{"password": "', n),
+  'escaped json': (n) => fill('"{\\"password\\":\\"', n),
+  'xml tags': (n) => fill('<password><value>', n),
+  'xml attributes': (n) => fill('<add key="token" value="', n),
+  'table rows': (n) => fill('| password | phone | dob |\n', n),
+  'csv header then junk': (n) => `id,password,phone\n${fill('1,', n - 18)}`,
+  'insert statements': (n) => fill('INSERT INTO t (password) VALUES (', n),
+  'assignment chains': (n) => fill('password=password=', n),
+  'go and make operators': (n) => fill('apiToken :::= ??= .= := ', n),
+  'form labels': (n) => fill('Date of birth: Mot de passe: ', n),
+  'dates and birth words': (n) => fill('born 3 March 1985 DOB 03/03/1985 ', n),
+  'yaml block scalars': (n) => fill('key: |\n', n),
+  'cookie lists': (n) => `Cookie: ${fill('a=b; ', n - 8)}`,
+  'national id digits': (n) => fill('Steuer-ID BSN SIN Aadhaar NIR ', n / 2) + fill('1 2 3 4 5 6 7 8 9 0 ', n / 2),
+  'address words': (n) => fill('12 Main Street Hauptstraße 12 rue de la Paix Calle Mayor 5 ', n),
+  'mac-like hex': (n) => fill('mac aabb.ccdd.eeff 001122334455 ', n),
+  'email-like': (n) => fill('a.b-c@d.e-f.', n),
+  'ipv6-like': (n) => fill('fe80::1:', n),
+  'encoded runs': (n) => fill('%41%42', n / 2) + fill('\\u0041\\x41', n / 2),
+  'one long line of words': (n) => fill('password token secret key api ', n),
+};
+
 async function time(redactor, text) {
   const start = performance.now();
   const result = await redactor.redact(text);
@@ -161,12 +212,19 @@ export async function run() {
   const megabytes = log.length / MiB;
   const pathological = pathologicalInput();
   const worst = await time(createRedactor({ target: 'github', identity }), pathological);
+  const families = {};
+  if (process.env.TRIAGE_BENCH_FAMILIES !== '0') {
+    for (const [name, make] of Object.entries(HOSTILE_FAMILIES)) {
+      families[name] = Math.round((await time(createRedactor({ target: 'github', identity }), make(10 * MiB))).ms);
+    }
+  }
   const bigLog = realisticLog(10 * MiB);
   const big = await time(createRedactor({ target: 'github', identity }), bigLog);
   const cli = compareWithSecretlint(bigLog);
   return {
     realistic: { mib: Number(megabytes.toFixed(2)), ms: Math.round(realistic.ms), mbPerSecond: Number((megabytes / (realistic.ms / 1000)).toFixed(2)), findings: realistic.findings },
     pathological: { mib: Number((pathological.length / MiB).toFixed(2)), ms: Math.round(worst.ms), findings: worst.findings },
+    families,
     bigLog: { mib: Number((bigLog.length / MiB).toFixed(2)), inProcessMs: Math.round(big.ms), findings: big.findings, ...cli },
   };
 }
@@ -177,6 +235,12 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const f = await run();
   console.log(`realistic log, in-process: ${f.realistic.mib} MiB in ${f.realistic.ms} ms = ${f.realistic.mbPerSecond} MiB/s (${f.realistic.findings} findings)   goal >= 20 MiB/s: ${verdict(f.realistic.mbPerSecond >= 20)}`);
   console.log(`pathological, in-process:  ${f.pathological.mib} MiB in ${f.pathological.ms} ms (${f.pathological.findings} findings)   goal < 2000 ms: ${verdict(f.pathological.ms < 2000)}`);
+  const ranked = Object.entries(f.families).sort((a, b) => b[1] - a[1]);
+  if (ranked.length > 0) {
+    const [name, ms] = ranked[0];
+    console.log(`hostile families, 10 MiB each (${ranked.length}): worst "${name}" ${ms} ms   goal < 2000 ms: ${verdict(ms < 2000)}`);
+    console.log(`  slowest: ${ranked.slice(0, 6).map(([n, t]) => `${n} ${t} ms`).join(', ')}`);
+  }
   const b = f.bigLog;
   console.log(`10 MiB support log:        in-process ${b.inProcessMs} ms (${b.findings} findings)`);
   console.log(`  triage redact --file:    ${b.triage ? `${b.triage.ms} ms (${b.triage.findings ?? '?'} findings: secrets, personal data, identity)` : 'could not run'}`);
