@@ -25,14 +25,38 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/** Luhn over the first `len` digit values of a buffer (the card scan's form, with no string per try). */
+function luhnOfDigits(buf: Uint8Array, len: number): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = len - 1; i >= 0; i -= 1) {
+    let d = buf[i] ?? 0;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
 /** Issuer prefixes (IIN ranges) and the lengths each network issues. */
 export function plausibleIssuer(digits: string): boolean {
-  const len = digits.length;
-  const p2 = Number(digits.slice(0, 2));
-  const p3 = Number(digits.slice(0, 3));
-  const p4 = Number(digits.slice(0, 4));
-  const p6 = Number(digits.slice(0, 6));
-  if (digits.startsWith('4')) return len === 13 || len === 16 || len === 19; // Visa
+  const buf = new Uint8Array(6);
+  for (let k = 0; k < 6 && k < digits.length; k += 1) buf[k] = digits.charCodeAt(k) - 48;
+  if (digits.length < 6) return false; // no network issues a number that short
+  return issuerAccepts(buf, digits.length);
+}
+
+/** `plausibleIssuer` on the leading digit values of a buffer, for a number of `len` digits. */
+function issuerAccepts(buf: Uint8Array, len: number): boolean {
+  const d = (k: number): number => buf[k] ?? 0;
+  const p2 = d(0) * 10 + d(1);
+  const p3 = p2 * 10 + d(2);
+  const p4 = p3 * 10 + d(3);
+  const p6 = (p4 * 10 + d(4)) * 10 + d(5);
+  if (d(0) === 4) return len === 13 || len === 16 || len === 19; // Visa
   if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return len === 16; // Mastercard
   if (p2 === 34 || p2 === 37) return len === 15; // American Express
   if (p4 === 6011 || (p3 >= 644 && p3 <= 649) || p2 === 65 || (p6 >= 622126 && p6 <= 622925)) return len >= 16 && len <= 19; // Discover
@@ -91,26 +115,35 @@ export function detectCards(text: string): Candidate[] {
   return found;
 }
 
+/** The digits of the card being tried, as values: a run of millions of groups builds no string per start. */
+const CARD_DIGITS = new Uint8Array(19);
+
 function cardsIn(text: string, groups: readonly Group[]): Candidate[] {
   const found: Candidate[] = [];
-  let g = 0;
-  while (g < groups.length) {
+  const buf = CARD_DIGITS;
+  for (let g = 0; g < groups.length; g += 1) {
     const first = groups[g];
     if (!first) break;
     // A group of more than 19 digits, or a lone run longer than a card, is not part of a card.
-    let best: { end: number; digits: string } | null = null;
-    let digits = '';
+    let len = 0;
+    let bestEnd = -1;
+    let bestLen = 0;
     for (let k = g; k < groups.length; k += 1) {
       const group = groups[k];
-      if (!group) break;
-      digits += text.slice(group.start, group.end);
-      if (digits.length > 19) break;
-      if (digits.length >= 13 && luhnValid(digits) && plausibleIssuer(digits)) best = { end: group.end, digits };
+      if (!group || len + (group.end - group.start) > 19) break;
+      for (let p = group.start; p < group.end; p += 1) buf[len++] = text.charCodeAt(p) - 48;
+      if (len >= 13 && issuerAccepts(buf, len) && luhnOfDigits(buf, len)) {
+        bestEnd = group.end;
+        bestLen = len;
+      }
     }
     // Every start is tried, not just the one after the previous card: if two readings overlap, merging
     // unions them, so no digit of either card survives.
-    if (best) found.push({ kind: 'card', start: first.start, end: best.end, confidence: 'high', key: best.digits });
-    g += 1;
+    if (bestEnd >= 0) {
+      let digits = '';
+      for (let k = 0; k < bestLen; k += 1) digits += String.fromCharCode(48 + (buf[k] ?? 0));
+      found.push({ kind: 'card', start: first.start, end: bestEnd, confidence: 'high', key: digits });
+    }
   }
   return found;
 }
