@@ -21,10 +21,37 @@ const DOB_WORDS = words(
 );
 const ANY_DOB_WORD = /born|birth|dob|d\.o\.b|b-?day|geb|né|nee|naissance|nac|nasc|nat[oa]|geboorte/i;
 
+/**
+ * `ANY_DOB_WORD` with the case folding of `DOB_WORDS` (Unicode), global: every birth word that the context
+ * check can find in any slice of a line (where a cut may have removed its boundary) holds one of these.
+ */
+const ANY_DOB_WORD_GLOBAL = new RegExp(ANY_DOB_WORD.source, 'giu');
+
+/**
+ * The dates on the lines that may hold a birth word, in offsets of the text. A date pairs only with a word on its
+ * own line (the window before starts at the line, the one after stops at its end), and no date pattern reads
+ * across a line break or sees more of its neighbours than a line break shows, so the dates of other lines cannot
+ * matter: a log of a million lines with one "born" in it has one line read for dates, not all of them.
+ */
+function datesOnBirthLines(text: string): Array<{ start: number; end: number }> {
+  const dates: Array<{ start: number; end: number }> = [];
+  let lineEnd = -1;
+  ANY_DOB_WORD_GLOBAL.lastIndex = 0;
+  for (let m = ANY_DOB_WORD_GLOBAL.exec(text); m !== null; m = ANY_DOB_WORD_GLOBAL.exec(text)) {
+    if (m.index < lineEnd) continue;
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const next = text.indexOf('\n', m.index);
+    lineEnd = next < 0 ? text.length : next;
+    for (const d of findDates(text.slice(lineStart, lineEnd))) dates.push({ start: lineStart + d.start, end: lineStart + d.end });
+    ANY_DOB_WORD_GLOBAL.lastIndex = lineEnd;
+  }
+  return dates;
+}
+
 export function detectDatesOfBirth(text: string): Candidate[] {
   const found: Candidate[] = [];
   if (!ANY_DOB_WORD.test(text)) return found;
-  const dates = findDates(text).sort((a, b) => a.start - b.start);
+  const dates = datesOnBirthLines(text).sort((a, b) => a.start - b.start);
   let previousEnd = 0;
   for (const [i, d] of dates.entries()) {
     // The birth word must be on the same line, and not belong to an earlier date ("born 1985-03-03, joined 2019-…").
