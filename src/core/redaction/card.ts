@@ -11,18 +11,9 @@ import type { Candidate } from './candidate.js';
  */
 
 export function luhnValid(digits: string): boolean {
-  let sum = 0;
-  let double = false;
-  for (let i = digits.length - 1; i >= 0; i -= 1) {
-    let d = digits.charCodeAt(i) - 48;
-    if (double) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-    double = !double;
-  }
-  return sum % 10 === 0;
+  const buf = new Uint8Array(digits.length);
+  for (let i = 0; i < digits.length; i += 1) buf[i] = digits.charCodeAt(i) - 48;
+  return luhnOfDigits(buf, digits.length);
 }
 
 /** Luhn over the first `len` digit values of a buffer (the card scan's form, with no string per try). */
