@@ -2,6 +2,9 @@
 export const PRIORITIES = ['urgent', 'high', 'medium', 'low'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
+/** With a Pylon ticket, which priority stands when the rubric and Pylon disagree. */
+export const PRIORITY_SOURCES = ['rubric', 'pylon'] as const;
+
 /** Linear's priority numbers (0 is "No priority", which the rubric never produces). */
 export const LINEAR_PRIORITY: Record<Priority, 1 | 2 | 3 | 4> = { urgent: 1, high: 2, medium: 3, low: 4 };
 

@@ -34,11 +34,12 @@ export class PtySession {
   readonly cols: number;
   readonly rows: number;
 
-  constructor(args: string[], options: { env: Record<string, string>; cwd: string; cols?: number; rows?: number }) {
+  /** `file` runs another program than the built binary (a shell, to test completion as a user gets it). */
+  constructor(args: string[], options: { env: Record<string, string>; cwd: string; cols?: number; rows?: number; file?: string }) {
     this.cols = options.cols ?? 80;
     this.rows = options.rows ?? 40;
     this.terminal = new xterm.Terminal({ cols: this.cols, rows: this.rows, allowProposedApi: true, scrollback: 10_000 });
-    this.proc = pty.spawn(process.execPath, [BIN, ...args], {
+    this.proc = pty.spawn(options.file ?? process.execPath, options.file ? args : [BIN, ...args], {
       name: 'xterm-256color',
       cols: this.cols,
       rows: this.rows,

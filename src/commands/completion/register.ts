@@ -1,4 +1,6 @@
-import type { Command } from 'commander';
+import { Argument, type Command } from 'commander';
+import { offers } from '../../cli/option-values.js';
+import { SHELLS } from './shells.js';
 import type { CommandSetup } from '../../cli/command-setup.js';
 
 const EXAMPLES = `
@@ -16,7 +18,7 @@ export function registerCompletion(program: Command, setup: CommandSetup): void 
   program
     .command('completion')
     .description('Print a shell completion script for bash, zsh or fish')
-    .argument('<shell>', 'bash, zsh or fish')
+    .addArgument(offers(new Argument('<shell>', 'bash, zsh or fish'), SHELLS))
     .addHelpText('after', EXAMPLES)
     .action(async (shell: string) => {
       const { completionCommand } = await import('./command.js');

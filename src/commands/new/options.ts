@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { decodeReport } from '../../core/text-safety.js';
 import { resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
-import { isPriority, PRIORITIES, type Priority } from '../../core/priority.js';
+import { isPriority, PRIORITIES, PRIORITY_SOURCES, type Priority } from '../../core/priority.js';
 import { isRequestType, REQUEST_TYPES, type RequestType } from '../../core/request-type.js';
 import type { KnownContact } from '../../core/redaction/types.js';
 import type { InputStream } from '../../cli/io.js';
@@ -226,7 +226,7 @@ export async function parseNewFlags(flags: NewFlags, io: { cwd: string; stdin: I
   }
   const source = clean(flags.prioritySource)?.toLowerCase();
   if (source !== undefined) {
-    if (source !== 'rubric' && source !== 'pylon') throw new UsageError(`Unknown --priority-source "${flags.prioritySource}". Valid values: rubric, pylon`);
+    if (source !== 'rubric' && source !== 'pylon') throw new UsageError(`Unknown --priority-source "${flags.prioritySource}". Valid values: ${PRIORITY_SOURCES.join(', ')}`);
     if (!options.pylon) throw new UsageError('--priority-source only applies with --pylon');
     options.prioritySource = source;
   }

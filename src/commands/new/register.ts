@@ -1,6 +1,13 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { offers } from '../../cli/option-values.js';
+import { PRIORITIES, PRIORITY_SOURCES } from '../../core/priority.js';
+import { REQUEST_TYPES } from '../../core/request-type.js';
+import { DEFAULT_RUBRIC } from '../../core/rubric.js';
 import type { CommandSetup } from '../../cli/command-setup.js';
 import type { NewFlags } from './options.js';
+
+// The built-in rubric's impacts: a team's own rubric (config) is read only when a command runs, not when the shell completes.
+const BUILT_IN_IMPACTS = DEFAULT_RUBRIC.impacts.map((impact) => impact.value);
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -66,13 +73,13 @@ export function registerNew(program: Command, setup: CommandSetup): void {
     .command('new')
     .description('File a customer request: applies the priority rubric, redacts, and creates a linked Linear issue and GitHub issue')
     .option('--pylon <ticket>', 'start from a Pylon ticket (its id or number): prefills title, report, customer, contacts, priority')
-    .option('--priority-source <side>', 'with --pylon, which priority stands when the rubric and Pylon disagree: rubric (default) or pylon')
+    .addOption(offers(new Option('--priority-source <side>', 'with --pylon, which priority stands when the rubric and Pylon disagree: rubric (default) or pylon'), PRIORITY_SOURCES))
     .option('--title <text>', 'issue title')
     .option('--body <text>', "the customer's report")
     .option('--body-file <path>', 'read the report from a file ("-" for stdin)')
-    .option('--type <type>', 'request type: quick-fix, complex or feature')
-    .option('--impact <impact>', 'the rubric impact (e.g. outage, core-broken, performance, polish)')
-    .option('--priority <priority>', 'set the priority by hand: urgent, high, medium or low (needs --reason)')
+    .addOption(offers(new Option('--type <type>', 'request type: quick-fix, complex or feature'), REQUEST_TYPES))
+    .addOption(offers(new Option('--impact <impact>', 'the rubric impact (e.g. outage, core-broken, performance, polish)'), BUILT_IN_IMPACTS))
+    .addOption(offers(new Option('--priority <priority>', 'set the priority by hand: urgent, high, medium or low (needs --reason)'), PRIORITIES))
     .option('--reason <text>', 'why the priority is set by hand')
     .option('--customer <name>', 'customer (company) name: kept in Linear, never sent to GitHub')
     .option('--customer-domain <domain>', "customer's domain, redacted everywhere it appears (repeatable)", collect)

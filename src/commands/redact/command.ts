@@ -1,3 +1,4 @@
+import { REDACT_TARGETS } from './targets.js';
 import { neutralizeControls } from '../../core/text-safety.js';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -27,7 +28,7 @@ async function readInput(ctx: Context, file: string | undefined): Promise<string
 /** A filter: text in, redacted text out. The config is optional here (it only adds patterns and allowances). */
 export async function redactCommand(ctx: Context, flags: RedactFlags): Promise<void> {
   const target = (flags.target ?? 'github').toLowerCase();
-  if (target !== 'github' && target !== 'linear') throw new UsageError(`Unknown --target "${flags.target}". Valid targets: github, linear`);
+  if (target !== 'github' && target !== 'linear') throw new UsageError(`Unknown --target "${flags.target}". Valid targets: ${REDACT_TARGETS.join(', ')}`);
   ctx.useConfigPath(flags.config);
   let extras: { allow: string[]; extraPatterns: Array<{ kind: string; pattern: string }> } = { allow: [], extraPatterns: [] };
   try {

@@ -1,4 +1,6 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { offers } from '../../cli/option-values.js';
+import { REDACT_TARGETS } from './targets.js';
 import type { CommandSetup } from '../../cli/command-setup.js';
 
 export interface RedactFlags {
@@ -34,7 +36,7 @@ export function registerRedact(program: Command, setup: CommandSetup): void {
     .command('redact')
     .description('Strip secrets, personal data and customer identity from text (stdin or --file) and print the rest')
     .option('--file <path>', 'read this file instead of stdin')
-    .option('--target <target>', 'github (strict: may be public) or linear (internal: keeps the customer name)', 'github')
+    .addOption(offers(new Option('--target <target>', 'github (strict: may be public) or linear (internal: keeps the customer name)').default('github'), REDACT_TARGETS))
     .option('--customer <name>', 'customer (company) name to redact (repeatable)', collect)
     .option('--customer-domain <domain>', "customer's domain (repeatable)", collect)
     .option('--contact <contact>', 'a contact: email, name, or "Name <email>" (repeatable)', collect)

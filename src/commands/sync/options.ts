@@ -23,7 +23,7 @@ export interface SyncOptions {
   configPath?: string;
 }
 
-const DIRECTIONS: readonly SyncDirection[] = ['pylon-to-linear', 'both'];
+export const DIRECTIONS: readonly SyncDirection[] = ['pylon-to-linear', 'both'];
 
 export function parseSyncFlags(flags: SyncFlags): SyncOptions {
   const direction = (flags.direction ?? 'pylon-to-linear').trim().toLowerCase();

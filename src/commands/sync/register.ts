@@ -1,4 +1,6 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { offers } from '../../cli/option-values.js';
+import { DIRECTIONS } from './options.js';
 import type { CommandSetup } from '../../cli/command-setup.js';
 import type { SyncFlags } from './options.js';
 
@@ -37,7 +39,7 @@ export function registerSync(program: Command, setup: CommandSetup): void {
     .command('sync')
     .description('Keep priorities aligned between Pylon tickets and their linked Linear issues (three-way, never bounces)')
     .option('--since <when>', 'also sync closed tickets updated since: 30d, 12h, 2w or a date (default: pylon.sync.since, 30d)')
-    .option('--direction <direction>', 'pylon-to-linear (default) or both: whether changes made in Linear are written to Pylon')
+    .addOption(offers(new Option('--direction <direction>', 'pylon-to-linear (default) or both: whether changes made in Linear are written to Pylon'), DIRECTIONS))
     .option('--dry-run', 'show the plan; change nothing')
     .option('--yes', 'apply without asking')
     .option('--check', 'exit 1 when anything is out of line (with --yes: after applying what it can)')
