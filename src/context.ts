@@ -101,7 +101,7 @@ export class Context {
   }
 
   get prompter(): Prompter {
-    this.prompterInstance ??= createInquirerPrompter(this.init.streams, this.env, this.interrupts.signal);
+    this.prompterInstance ??= createInquirerPrompter(this.init.streams, this.env, { signal: this.interrupts.signal, colour: this.init.colorLevel > 0 });
     return this.prompterInstance;
   }
 

@@ -1,6 +1,7 @@
 import { CancelledError } from '../errors.js';
 import { throwIfInterrupted } from './interrupts.js';
 import type { Streams } from './io.js';
+import { colourlessOutput } from './colourless-output.js';
 import { readMultiline } from './multiline-input.js';
 import { runPager } from './pager.js';
 
@@ -26,9 +27,22 @@ export interface Prompter {
 }
 
 /** @inquirer/prompts bound to the context's streams: prompts are drawn on stderr so stdout stays data. */
-export function createInquirerPrompter(streams: Streams, env: Readonly<Record<string, string | undefined>>, signal?: AbortSignal): Prompter {
+export function createInquirerPrompter(
+  streams: Streams,
+  env: Readonly<Record<string, string | undefined>>,
+  options: { signal?: AbortSignal; colour: boolean },
+): Prompter {
+  const { signal } = options;
   // A SIGTERM (or Ctrl-C outside raw mode) ends the prompt: the run then stops and says what it did.
-  const context = { input: streams.stdin, output: streams.stderr, clearPromptOnDone: false, ...(signal ? { signal } : {}) };
+  // A getter: a prompt ends its output stream when it is done, so each one gets a fresh colourless view.
+  const context = {
+    input: streams.stdin,
+    get output() {
+      return options.colour ? streams.stderr : colourlessOutput(streams.stderr);
+    },
+    clearPromptOnDone: false,
+    ...(signal ? { signal } : {}),
+  };
   const load = () => import('@inquirer/prompts');
   const guard = async <T>(ask: () => Promise<T>): Promise<T> => {
     try {

@@ -10,16 +10,21 @@ import { tempHome } from '../support/run-cli.js';
  */
 
 const WAIT_MS = 30_000;
+// One size runs with --no-color, so every step of the wizard is seen both ways.
 const SIZES = [
-  { cols: 80, rows: 24 },
-  { cols: 60, rows: 20 },
+  { cols: 80, rows: 24, colour: true },
+  { cols: 60, rows: 20, colour: false },
 ] as const;
 
-async function wizard(size: { cols: number; rows: number }, args: string[] = []): Promise<PtySession> {
+// Select Graphic Rendition: what colours, bold and dim are drawn with.
+const SGR = /\x1b\[[0-9;:]*m/;
+
+async function wizard(size: { cols: number; rows: number; colour?: boolean }, args: string[] = []): Promise<PtySession> {
   const home = await tempHome();
   const env: Record<string, string> = { ...baseEnv(home), TERM: 'xterm-256color' };
   delete env.NO_COLOR;
-  return new PtySession(['new', '--sandbox', ...args], { env, cwd: home, ...size });
+  const global = size.colour === false ? ['--no-color'] : [];
+  return new PtySession([...global, 'new', '--sandbox', ...args], { env, cwd: home, cols: size.cols, rows: size.rows });
 }
 
 async function pick(s: PtySession, prompt: string, index: number): Promise<void> {
@@ -53,8 +58,8 @@ const LONG_REPORT = [
   'Browsers: Chrome 120 and Firefox 121; both fail the same way.',
 ];
 
-describe.each(SIZES)('the wizard at $cols×$rows', (size) => {
-  it('every step fits the width, and the review fits one screen', async () => {
+describe.each(SIZES)('the wizard at $cols×$rows (colour: $colour)', (size) => {
+  it('every step fits the width, and the review fits one screen, in colour or without', async () => {
     const s = await wizard(size);
     // Started from nothing: the engineer's Pylon queue comes first, the cursor on the newest ticket.
     await s.expect('Start from which request?', WAIT_MS);
@@ -93,6 +98,9 @@ describe.each(SIZES)('the wizard at $cols×$rows', (size) => {
     s.write(KEY.ctrlC);
     await s.expect('nothing was filed', WAIT_MS);
     expect(await s.exit(WAIT_MS)).toBe(130);
+    // Every question, answer, message and the review: coloured in a colour terminal, plain with --no-color.
+    if (size.colour) expect(s.raw).toMatch(SGR);
+    else expect(s.raw.split('\n').filter((line) => SGR.test(line)), 'lines drawn with colour').toEqual([]);
   }, 120_000);
 
   it("starts from the engineer's Pylon queue: the newest open ticket not yet in Linear, prefilled", async () => {
@@ -164,4 +172,40 @@ describe.each(SIZES)('the wizard at $cols×$rows', (size) => {
     expect(await s.exit(WAIT_MS)).toBe(130);
     expect(await drawnOverflow(s)).toEqual([]);
   }, 120_000);
+});
+
+describe('colour in the wizard', () => {
+  async function firstQuestion(args: string[], extraEnv: Record<string, string>): Promise<PtySession> {
+    const home = await tempHome();
+    const env: Record<string, string> = { ...baseEnv(home), TERM: 'xterm-256color', ...extraEnv };
+    delete env.NO_COLOR;
+    Object.assign(env, extraEnv);
+    const s = new PtySession([...args, 'new', '--sandbox'], { env, cwd: home });
+    await s.expect('Start from which request?', WAIT_MS);
+    // The choice under the cursor and the key help are drawn: everything a prompt colours.
+    await s.expect('navigate', WAIT_MS);
+    // Answered, the prompt redraws with its answer (coloured too) and the next question comes.
+    s.write(KEY.enter);
+    await s.expect('?', WAIT_MS);
+    await new Promise((r) => setTimeout(r, 150));
+    return s;
+  }
+
+  it.each([
+    ['--no-color', ['--no-color'], {}],
+    ['NO_COLOR=1', [], { NO_COLOR: '1' }],
+    ['FORCE_COLOR=0', [], { FORCE_COLOR: '0' }],
+  ])('%s draws the prompts without a colour or style code', async (_label, args, extraEnv) => {
+    const s = await firstQuestion(args, extraEnv);
+    expect(s.raw).not.toMatch(SGR);
+    s.write(KEY.ctrlC);
+    await s.exit();
+  });
+
+  it('a colour terminal gets coloured prompts', async () => {
+    const s = await firstQuestion([], {});
+    expect(s.raw).toMatch(SGR);
+    s.write(KEY.ctrlC);
+    await s.exit();
+  });
 });

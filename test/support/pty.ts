@@ -56,6 +56,11 @@ export class PtySession {
     });
   }
 
+  /** Every byte written so far, escape codes included (to check what colours were drawn). */
+  get raw(): string {
+    return this.output;
+  }
+
   get text(): string {
     return stripAnsi(this.output);
   }
