@@ -10,13 +10,11 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-// Kept out of the bundle, resolved from node_modules at run time:
-// Every runtime dependency is plain JavaScript that bundles cleanly (libphonenumber-js's metadata is a JSON
-// import and lands in the redaction chunk, loaded by the commands that redact). A native addon or a package
-// that reads its own files from disk would go here. @lydell/node-pty is a devDependency for the tests.
-// - typescript: cosmiconfig imports it only for .ts configs, which triage never loads (a config must not run
-//   code); it is a devDependency, and bundling it would add 9 MB.
-const external = ['typescript'];
+// Kept out of the bundle, resolved from node_modules at run time: nothing today. Every runtime dependency is
+// plain JavaScript that bundles cleanly (libphonenumber-js's metadata is a JSON import and lands in the
+// redaction chunk, loaded by the commands that redact). A native addon or a package that reads its own files
+// from disk would go here. @lydell/node-pty is a devDependency for the tests.
+const external = [];
 
 /**
  * zod re-exports every locale it ships (`z.locales`, 366 kB of error messages in 40-odd languages) and so
