@@ -1,5 +1,5 @@
 import type { Streams } from './cli/io.js';
-import { colorLevel } from './cli/io.js';
+import { colorLevel, pipedColumns } from './cli/io.js';
 import { fileSystemError } from './cli/fs-errors.js';
 import { wrapBlock, wrapWords } from './cli/text-wrap.js';
 import { resolvePaths } from './cli/paths.js';
@@ -59,7 +59,8 @@ export async function main(input: MainInput): Promise<number> {
   const program = buildProgram(readVersion(), setup, {
     out: (s) => streams.stdout.write(s),
     err: (s) => streams.stderr.write(s),
-    ...(streams.stdout.isTTY && streams.stdout.columns ? { columns: streams.stdout.columns } : {}),
+    // The terminal's width, or for a pipe COLUMNS (else 80), as every other command's output.
+    columns: streams.stdout.isTTY && streams.stdout.columns ? streams.stdout.columns : pipedColumns(env),
   });
   program.hook('preAction', async (root, action) => {
     const flags = root.opts<GlobalFlags>();

@@ -25,7 +25,7 @@ export interface GlobalFlags {
  * `import()` only when it runs, so `triage --help` stays about as fast as starting Node.
  */
 export function buildProgram(version: string, setup: CommandSetup, streams: { out: (s: string) => void; err: (s: string) => void; columns?: number }): Command {
-  // commander writes only help, version and its own errors here: fitted to the terminal (80 if it is not one).
+  // commander writes only help, version and its own errors here: fitted to the width (prose stops at 100).
   const width = Math.min(Math.max(streams.columns ?? 80, 40), 100);
   const write = { out: (s: string) => streams.out(fitHelp(s, width)), err: (s: string) => streams.err(fitHelp(s, width)) };
   const program = new Command('triage')

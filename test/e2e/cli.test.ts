@@ -81,13 +81,18 @@ describe('the built binary', () => {
   });
 });
 
-describe('help fits an 80-column terminal', () => {
-  for (const command of ['', 'new', 'resume', 'redact', 'rubric', 'sync', 'update', 'immediate', 'followups', 'sandbox', 'doctor', 'completion']) {
-    it(`triage ${command || '(no command)'} --help`, async () => {
+describe('help fits its width: 80 columns when piped, COLUMNS when set', () => {
+  const COMMANDS = ['', 'inbox', 'new', 'resume', 'redact', 'rubric', 'sync', 'update', 'immediate', 'followups', 'sandbox', 'doctor', 'completion'];
+  for (const command of COMMANDS) {
+    it.each([
+      [80, undefined],
+      [60, '60'],
+    ])(`triage ${command || '(no command)'} --help fits %i columns (COLUMNS=%s)`, async (width, columns) => {
       const home = await tempHome();
-      const run = await runBin([...(command ? [command] : []), '--help'], { env: { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1', TRIAGE_STATE_DIR: `${home}/state` }, stdin: 'devnull' });
+      const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: home, NO_COLOR: '1', TRIAGE_STATE_DIR: `${home}/state`, ...(columns ? { COLUMNS: columns } : {}) };
+      const run = await runBin([...(command ? [command] : []), '--help'], { env, stdin: 'devnull' });
       expect(run.code).toBe(0);
-      const long = run.stdout.split('\n').filter((line) => [...line].length > 80);
+      const long = run.stdout.split('\n').filter((line) => [...line].length > width);
       expect(long).toEqual([]);
     });
   }

@@ -28,8 +28,8 @@ Examples:
   # Why each thing was removed (stderr), the clean text still on stdout
   $ triage redact --file har.json --explain > clean.json
 
-  # Findings as JSON (kinds and offsets, never the values)
-  $ triage redact --file app.log --json | jq '.findings | group_by(.kind) | map({kind: .[0].kind, n: length})'`;
+  # Findings as JSON (kinds and offsets, never the values): how many of each kind
+  $ triage redact --file app.log --json | jq -r '.findings[].kind' | sort | uniq -c`;
 
 export function registerRedact(program: Command, setup: CommandSetup): void {
   program
