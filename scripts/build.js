@@ -62,7 +62,22 @@ const result = await build({
   logLevel: 'warning',
   metafile: true,
 });
+// string-width is required synchronously the first time a text is more than printable ASCII (src/cli/text-wrap.ts):
+// evaluating it costs more than the rest of `triage --help`, so it is no part of any chunk. Node 22.12 would
+// warn when it require()s an ES module, so it is bundled as CommonJS, next to the chunks that require it.
+const stringWidth = await build({
+  absWorkingDir: root,
+  entryPoints: ['string-width'],
+  outfile: 'dist/string-width.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node22',
+  legalComments: 'linked',
+  logLevel: 'warning',
+  metafile: true,
+});
 if (process.env.TRIAGE_BUILD_META) {
   const { writeFile } = await import('node:fs/promises');
-  await writeFile(process.env.TRIAGE_BUILD_META, JSON.stringify(result.metafile));
+  await writeFile(process.env.TRIAGE_BUILD_META, JSON.stringify({ inputs: { ...result.metafile.inputs, ...stringWidth.metafile.inputs }, outputs: { ...result.metafile.outputs, ...stringWidth.metafile.outputs } }));
 }

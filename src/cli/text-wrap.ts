@@ -2,7 +2,53 @@
  * Word wrapping for text triage prints on a terminal: lines break between words, and only a word longer than
  * the whole width (a URL, a hash) is cut, so the terminal never has to wrap a line itself mid-word.
  */
-import stringWidth from 'string-width';
+import { createRequire } from 'node:module';
+
+type StringWidth = (text: string) => number;
+let stringWidth: StringWidth | undefined;
+
+/**
+ * string-width, loaded the first time a text is more than printable ASCII. Loading it costs ~20 ms (its emoji
+ * regular expression makes V8 build Unicode's emoji sets), more than everything else `triage --help` does, and
+ * most of what triage measures (its own help, ids, titles) is ASCII. Measuring is synchronous, so it is
+ * required, not imported: dist/ carries it bundled as CommonJS next to the chunks (scripts/build.js); from src/
+ * (the tests), that file is absent and the package itself is required.
+ */
+function loadStringWidth(): StringWidth {
+  const requireHere = createRequire(import.meta.url);
+  let module: { default: StringWidth };
+  try {
+    module = requireHere('./string-width.cjs') as typeof module;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
+    module = requireHere('string-width') as typeof module;
+  }
+  return module.default;
+}
+
+/**
+ * Characters of one column each that string-width measures one by one (each is a grapheme of its own and
+ * narrow): printable ASCII, Latin, Greek and Cyrillic letters, general punctuation (… — – · • ’ “), arrows,
+ * box drawing, ⏎ ✓ ✗. A text of only these, which is nearly everything triage prints of its own, is as many
+ * columns as it has characters; the unit tests check every one of them against string-width.
+ */
+export const NARROW_RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x20, 0x7e],
+  [0xa0, 0xac],
+  [0xae, 0x2ff],
+  [0x370, 0x3ff],
+  [0x400, 0x482],
+  [0x48a, 0x52f],
+  [0x2010, 0x2027],
+  [0x2030, 0x205e],
+  [0x2190, 0x21ff],
+  [0x2500, 0x257f],
+  [0x23ce, 0x23ce],
+  [0x2713, 0x2713],
+  [0x2717, 0x2717],
+];
+const hex = (n: number) => `\\u${n.toString(16).padStart(4, '0')}`;
+const NARROW = new RegExp(`^[${NARROW_RANGES.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join('')}]*$`);
 
 /**
  * Display columns of text as a terminal draws it: a CJK character or an emoji takes two, a combining accent
@@ -10,6 +56,8 @@ import stringWidth from 'string-width';
  * does not.
  */
 export function columnsOf(text: string): number {
+  if (NARROW.test(text)) return text.length;
+  stringWidth ??= loadStringWidth();
   return stringWidth(text);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnsOf, padColumns, truncate, wrapBlock, wrapWords } from '../../src/cli/text-wrap.js';
+import { columnsOf, NARROW_RANGES, padColumns, truncate, wrapBlock, wrapWords } from '../../src/cli/text-wrap.js';
 import { clipLine } from '../../src/commands/new/review-screen.js';
 
 describe('wrapWords', () => {
@@ -71,5 +71,50 @@ describe('truncate and padColumns', () => {
     expect(truncate(text, width)).toBe(out);
     expect(columnsOf(padColumns(text, width))).toBe(width);
     expect(padColumns('7', 3, 'right')).toBe('  7');
+  });
+});
+
+describe('columnsOf', () => {
+  // Texts of these characters are counted without string-width; everything else goes through it. Both must agree,
+  // alone, between ASCII letters and next to themselves (none may join its neighbour into one grapheme).
+  it('counts every narrow character as string-width does', async () => {
+    const { default: stringWidth } = await import('string-width');
+    const mismatches: string[] = [];
+    for (const [first, last] of NARROW_RANGES) {
+      for (let code = first; code <= last; code += 1) {
+        const c = String.fromCodePoint(code);
+        for (const text of [c, `a${c}b`, `${c}${c}`, `${c} ${c}a`]) {
+          if (columnsOf(text) !== stringWidth(text) || columnsOf(text) !== text.length) mismatches.push(`U+${code.toString(16)} in ${JSON.stringify(text)}`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('agrees with string-width next to the narrow ranges and on every ASCII control', async () => {
+    const { default: stringWidth } = await import('string-width');
+    const edges = NARROW_RANGES.flatMap(([first, last]) => [first - 1, last + 1]).filter((code) => code >= 0);
+    for (let code = 0; code < 0x20; code += 1) edges.push(code);
+    for (const code of edges) {
+      const text = `a${String.fromCodePoint(code)}b`;
+      expect(columnsOf(text), `U+${code.toString(16)}`).toBe(stringWidth(text));
+    }
+  });
+
+  it.each([
+    { text: '', columns: 0 },
+    { text: 'plain ASCII ~', columns: 13 },
+    { text: 'tab\there', columns: 7 },
+    { text: '\u001b[1mbold\u001b[22m', columns: 4 },
+    { text: 'del\u007f', columns: 3 },
+    { text: 'soft\u00adhyphen', columns: 10 },
+    { text: 'zero\u200bwidth', columns: 9 },
+    { text: 'wait…', columns: 5 },
+    { text: 'café', columns: 4 },
+    { text: '日本語', columns: 6 },
+    { text: 'ok 👍', columns: 5 },
+    { text: 'e\u0301', columns: 1 },
+  ])('$text is $columns columns', ({ text, columns }) => {
+    expect(columnsOf(text)).toBe(columns);
   });
 });
