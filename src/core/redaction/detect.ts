@@ -83,7 +83,7 @@ export class DetectionEngine {
       ...detectAssignments(text, ph),
       ...detectProseCredentials(text, ph),
       ...detectEmails(text),
-      ...config.phones.detect(text, budget),
+      ...(await config.phones.detect(text, budget)),
       ...detectCards(text),
       ...detectIbans(text),
       ...detectSsns(text),

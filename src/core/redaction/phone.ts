@@ -1,5 +1,18 @@
-import { findPhoneNumbersInText, isSupportedCountry, type CountryCode } from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
 import type { Candidate } from './candidate.js';
+import { PHONE_COUNTRIES } from './phone-countries.js';
+
+type PhoneLibrary = typeof import('libphonenumber-js/max');
+let library: Promise<PhoneLibrary> | undefined;
+
+/**
+ * libphonenumber-js with its full metadata, loaded by the first text that holds a run of digits worth
+ * validating: most texts (a one-line `triage redact`, a ticket title) have none and never pay for it.
+ */
+function phoneLibrary(): Promise<PhoneLibrary> {
+  library ??= import('libphonenumber-js/max');
+  return library;
+}
 
 /**
  * Phone numbers, found and validated by libphonenumber-js (full metadata, so `isValid()` checks real numbering
@@ -64,47 +77,22 @@ function isAttachedLeft(text: string, start: number): boolean {
 
 export class PhoneDetector {
   private readonly cache = new Map<string, Match[]>();
+  private findPhoneNumbersInText: PhoneLibrary['findPhoneNumbersInText'] | undefined;
 
   constructor(private readonly defaultCountry: CountryCode) {}
 
   static country(code: string | undefined): CountryCode {
     const upper = (code ?? 'US').toUpperCase();
-    if (!isSupportedCountry(upper)) throw new Error(`unsupported default phone country "${upper}"`);
-    return upper;
+    if (!PHONE_COUNTRIES.has(upper)) throw new Error(`unsupported default phone country "${upper}"`);
+    return upper as CountryCode;
   }
 
-  detect(text: string, budget: PhoneBudget): Candidate[] {
+  async detect(text: string, budget: PhoneBudget): Promise<Candidate[]> {
+    const runs = digitRuns(text);
+    if (runs.length === 0) return [];
+    this.findPhoneNumbersInText ??= (await phoneLibrary()).findPhoneNumbersInText;
     const found = new Map<string, Candidate>();
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-      const code = text.charCodeAt(i);
-      const opensRun = isDigit(code) || ((code === 0x2b || code === 0x28) && isDigit(text.charCodeAt(i + 1)));
-      if (!opensRun) {
-        i += 1;
-        continue;
-      }
-      const start = i;
-      let j = i + 1;
-      let lastDigitEnd = isDigit(code) ? i + 1 : i;
-      let streak = 0;
-      let digits = isDigit(code) ? 1 : 0;
-      while (j < n) {
-        const c = text.charCodeAt(j);
-        if (isDigit(c)) {
-          digits += 1;
-          streak = 0;
-          lastDigitEnd = j + 1;
-        } else if (isSeparator(c) && streak < 2) {
-          streak += 1;
-        } else break;
-        j += 1;
-      }
-      i = Math.max(j, start + 1);
-      const end = lastDigitEnd;
-      if (digits < MIN_DIGITS || end <= start || isAttachedLeft(text, start)) continue;
-      this.scanRun(text, start, end, budget, found);
-    }
+    for (const [start, end] of runs) this.scanRun(text, start, end, budget, found);
     return [...found.values()];
   }
 
@@ -214,13 +202,49 @@ export class PhoneDetector {
     if (budget.calls >= MAX_CALLS) return null;
     budget.calls += 1;
     const matches: Match[] = [];
-    for (const f of findPhoneNumbersInText(window, { defaultCountry: country })) {
+    for (const f of this.findPhoneNumbersInText!(window, { defaultCountry: country })) {
       if (f.number.isValid()) matches.push({ start: f.startsAt, end: f.endsAt, e164: f.number.number });
     }
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(cacheKey, matches);
     return matches;
   }
+}
+
+/** Numeric runs (digits with the separators phone numbers use) of 7+ digits not glued to a word on their left. */
+function digitRuns(text: string): Array<[start: number, end: number]> {
+  const runs: Array<[number, number]> = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    const opensRun = isDigit(code) || ((code === 0x2b || code === 0x28) && isDigit(text.charCodeAt(i + 1)));
+    if (!opensRun) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    let j = i + 1;
+    let lastDigitEnd = isDigit(code) ? i + 1 : i;
+    let streak = 0;
+    let digits = isDigit(code) ? 1 : 0;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (isDigit(c)) {
+        digits += 1;
+        streak = 0;
+        lastDigitEnd = j + 1;
+      } else if (isSeparator(c) && streak < 2) {
+        streak += 1;
+      } else break;
+      j += 1;
+    }
+    i = Math.max(j, start + 1);
+    const end = lastDigitEnd;
+    if (digits < MIN_DIGITS || end <= start || isAttachedLeft(text, start)) continue;
+    runs.push([start, end]);
+  }
+  return runs;
 }
 
 function countDigits(text: string, start: number, end: number): number {
