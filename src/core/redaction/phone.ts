@@ -4,10 +4,11 @@ import { PHONE_COUNTRIES } from './phone-countries.js';
 
 type PhoneLibrary = typeof import('libphonenumber-js/max');
 let library: Promise<PhoneLibrary> | undefined;
+const NEEDS_LIBRARY = Symbol('phone library not loaded');
 
 /**
- * libphonenumber-js with its full metadata, loaded by the first text that holds a run of digits worth
- * validating: most texts (a one-line `triage redact`, a ticket title) have none and never pay for it.
+ * libphonenumber-js with its full metadata, loaded by the first text that holds a number worth validating:
+ * most texts (a one-line `triage redact`, a ticket whose only digits are a date) have none and never pay for it.
  */
 function phoneLibrary(): Promise<PhoneLibrary> {
   library ??= import('libphonenumber-js/max');
@@ -89,11 +90,18 @@ export class PhoneDetector {
 
   async detect(text: string, budget: PhoneBudget): Promise<Candidate[]> {
     const runs = digitRuns(text);
-    if (runs.length === 0) return [];
-    this.findPhoneNumbersInText ??= (await phoneLibrary()).findPhoneNumbersInText;
-    const found = new Map<string, Candidate>();
-    for (const [start, end] of runs) this.scanRun(text, start, end, budget, found);
-    return [...found.values()];
+    for (;;) {
+      try {
+        const found = new Map<string, Candidate>();
+        for (const [start, end] of runs) this.scanRun(text, start, end, budget, found);
+        return [...found.values()];
+      } catch (error) {
+        // The scan reached a window to validate before the library was loaded: load it and scan again (the
+        // scan spent no budget and cached nothing without it, so the second pass is the whole answer).
+        if (error !== NEEDS_LIBRARY || this.findPhoneNumbersInText) throw error;
+        this.findPhoneNumbersInText = (await phoneLibrary()).findPhoneNumbersInText;
+      }
+    }
   }
 
   private scanRun(text: string, start: number, end: number, budget: PhoneBudget, found: Map<string, Candidate>): void {
@@ -200,9 +208,10 @@ export class PhoneDetector {
     const cached = this.cache.get(cacheKey);
     if (cached) return cached;
     if (budget.calls >= MAX_CALLS) return null;
+    if (!this.findPhoneNumbersInText) throw NEEDS_LIBRARY;
     budget.calls += 1;
     const matches: Match[] = [];
-    for (const f of this.findPhoneNumbersInText!(window, { defaultCountry: country })) {
+    for (const f of this.findPhoneNumbersInText(window, { defaultCountry: country })) {
       if (f.number.isValid()) matches.push({ start: f.startsAt, end: f.endsAt, e164: f.number.number });
     }
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
