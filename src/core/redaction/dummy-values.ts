@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { shannonEntropy } from './entropy.js';
 
 /**
@@ -31,6 +31,8 @@ const DOCUMENTED_DIGESTS = new Set(DOCUMENTED_KEYS.map(([, digest]) => digest));
 export function isDocumentedExample(value: string): boolean {
   // Hashing is only worth it for a value of a documented key's length.
   if (!DOCUMENTED_LENGTHS.has(value.length)) return false;
+  // node:crypto is required here, not imported: loading it costs every redaction, and few values get this far.
+  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   return DOCUMENTED_DIGESTS.has(createHash('sha256').update(value).digest('hex').slice(0, 16));
 }
 
