@@ -52,6 +52,25 @@ export interface PhoneBudget {
   calls: number;
 }
 
+/**
+ * The detections so far, one per span (a later window that finds the same span replaces the earlier one, in
+ * its place: the order of first finding is kept). A span is keyed by a number, not a `start:end` string: on
+ * megabytes of phone-shaped input there are hundreds of thousands of them, and building and hashing the strings
+ * was a fifth of the time.
+ */
+interface Found {
+  byPosition: Map<number | string, Candidate>;
+  /** text length + 1: `start * width + end` is unique per span. */
+  width: number;
+}
+
+/** Exact in a double up to 2^53, so texts longer than ~90 million characters fall back to strings. */
+const NUMERIC_KEY_LIMIT = 94_000_000;
+
+function positionKey(found: Found, start: number, end: number): number | string {
+  return found.width < NUMERIC_KEY_LIMIT ? start * found.width + end : `${start}:${end}`;
+}
+
 interface Match {
   start: number;
   end: number;
@@ -92,9 +111,9 @@ export class PhoneDetector {
     const runs = digitRuns(text);
     for (;;) {
       try {
-        const found = new Map<string, Candidate>();
+        const found: Found = { byPosition: new Map(), width: text.length + 1 };
         for (const [start, end] of runs) this.scanRun(text, start, end, budget, found);
-        return [...found.values()];
+        return [...found.byPosition.values()];
       } catch (error) {
         // The scan reached a window to validate before the library was loaded: load it and scan again (the
         // scan spent no budget and cached nothing without it, so the second pass is the whole answer).
@@ -104,7 +123,7 @@ export class PhoneDetector {
     }
   }
 
-  private scanRun(text: string, start: number, end: number, budget: PhoneBudget, found: Map<string, Candidate>): void {
+  private scanRun(text: string, start: number, end: number, budget: PhoneBudget, found: Found): void {
     // Dates ("2024-03-15", "15/03/2024") and dotted quads (IP addresses, with a CIDR suffix) inside a run are
     // never phone numbers: they split the run. One pass over the run, so this stays linear.
     const breaks = /(?<![\d.])(?:\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?(?!\.\d)|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?![\d])/g;
@@ -117,7 +136,7 @@ export class PhoneDetector {
     if (from < run.length) this.scanSegment(text, start + from, end, budget, found);
   }
 
-  private scanSegment(text: string, from: number, to: number, budget: PhoneBudget, found: Map<string, Candidate>): void {
+  private scanSegment(text: string, from: number, to: number, budget: PhoneBudget, found: Found): void {
     let start = from;
     let end = to;
     while (start < end && !isDigit(text.charCodeAt(start)) && text.charAt(start) !== '+' && text.charAt(start) !== '(') start += 1;
@@ -141,7 +160,7 @@ export class PhoneDetector {
     }
   }
 
-  private scanWindow(text: string, start: number, end: number, budget: PhoneBudget, found: Map<string, Candidate>): void {
+  private scanWindow(text: string, start: number, end: number, budget: PhoneBudget, found: Found): void {
     const window = text.slice(start, end);
     // An IP address or a dotted version, but not the French national format (01.42.68.53.00).
     if (/^\d{1,3}(?:\.\d{1,3}){2,}$/.test(window) && !/^0\d(?:\.\d\d){4}$/.test(window)) return;
@@ -183,7 +202,7 @@ export class PhoneDetector {
       const e = start + m.end;
       // "200 1532ms": a number glued to a unit or a word is not a phone number.
       if (/[\p{L}_]/u.test(text.charAt(e))) continue;
-      found.set(`${s}:${e}`, {
+      found.byPosition.set(positionKey(found, s, e), {
         kind: 'phone',
         start: s,
         end: e,
@@ -195,12 +214,12 @@ export class PhoneDetector {
   }
 
   /** Over budget: redact what is shaped like a phone number, unvalidated, with low confidence. */
-  private fallback(text: string, start: number, end: number, window: string, hasCallWord: boolean, found: Map<string, Candidate>): void {
+  private fallback(text: string, start: number, end: number, window: string, hasCallWord: boolean, found: Found): void {
     const digits = window.replace(/\D/g, '');
     if (digits.length < MIN_DIGITS || digits.length > 15) return;
     const formatted = /[+\s().-]/.test(window);
     if (!formatted && !hasCallWord) return;
-    found.set(`${start}:${end}`, { kind: 'phone', start, end, confidence: 'low', key: digits, weak: true });
+    found.byPosition.set(positionKey(found, start, end), { kind: 'phone', start, end, confidence: 'low', key: digits, weak: true });
   }
 
   private find(window: string, country: CountryCode, budget: PhoneBudget): Match[] | null {
