@@ -30,7 +30,8 @@ export function ibanChecksumValid(iban: string): boolean {
 
 export function detectIbans(text: string): Candidate[] {
   const found: Candidate[] = [];
-  const pattern = /(?<![A-Za-z0-9])([A-Za-z]{2})(\d{2})(?: ?[A-Za-z0-9]){10,34}/g;
+  // the left edge tested after the first letter (`X(?<!B[^])` is `(?<!B)X`): the engine skips to letters
+  const pattern = /([A-Za-z](?<![A-Za-z0-9][^])[A-Za-z])(\d{2})(?: ?[A-Za-z0-9]){10,34}/g;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     const country = (m[1] ?? '').toUpperCase();
     const length = LENGTHS[country];

@@ -96,8 +96,9 @@ function isV6Char(code: number): boolean {
   return (code >= 0x30 && code <= 0x3a) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66) || code === 0x2e;
 }
 
-function isWordChar(ch: string): boolean {
-  return /[\w]/.test(ch);
+/** `/\w/` on one UTF-16 unit, without a regular expression per character (NaN past the end is no word). */
+function isWordCode(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
 }
 
 function detectIpv6(text: string): Candidate[] {
@@ -105,7 +106,7 @@ function detectIpv6(text: string): Candidate[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (!isV6Char(text.charCodeAt(i)) || (i > 0 && (isWordChar(text.charAt(i - 1)) || text.charAt(i - 1) === '.'))) {
+    if (!isV6Char(text.charCodeAt(i)) || (i > 0 && (isWordCode(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 0x2e))) {
       i += 1;
       continue;
     }
@@ -113,7 +114,7 @@ function detectIpv6(text: string): Candidate[] {
     while (j < n && isV6Char(text.charCodeAt(j))) j += 1;
     const start = i;
     i = j;
-    if (j - start > 45 || j - start < 3 || isWordChar(text.charAt(j))) continue;
+    if (j - start > 45 || j - start < 3 || isWordCode(text.charCodeAt(j))) continue;
     let candidate = text.slice(start, j).replace(/\.$/, '');
     // "::1:" or an address followed by ":port" in brackets is handled by the brackets; a trailing single colon
     // from prose ("address fe80::1:") is dropped.

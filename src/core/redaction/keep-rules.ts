@@ -72,33 +72,35 @@ export function isMaskedBody(body: string): boolean {
 }
 
 // Each pattern starts where its own class cannot continue to the left, so the engine tries one start per run
-// and every quantifier is bounded: linear time on any input.
+// and every quantifier is bounded: linear time on any input. The left edge is tested after the first character
+// (`X(?<!B[^])` is `(?<!B)X` for a one-character X): a leading lookbehind makes the engine stop at every
+// position of the text, a leading character class lets it skip to where a match can start.
 const BENIGN_PATTERNS: readonly RegExp[] = [
   // UUIDs and GUIDs (trace and request ids)
-  /(?<![0-9A-Fa-f-])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f-])/g,
+  /[0-9A-Fa-f](?<![0-9A-Fa-f-][^])[0-9A-Fa-f]{7}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f-])/g,
   // git SHAs (7–40) and digests (64/128); at least one letter, or it is just a number
   /(?<![0-9A-Za-z_])(?=[0-9]{0,127}[a-fA-F])[0-9a-fA-F]{7,128}(?![0-9A-Za-z_])/g,
   /(?<![A-Za-z0-9])(?:sha1|sha256|sha384|sha512|md5):[0-9a-fA-F]{16,128}(?![0-9A-Za-z])/g,
   // ISO dates and timestamps: 2024-03-15, 2024-03-15T10:22:01.123Z, 2024-03-15 10:22:01+02:00
-  /(?<!\d)\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)/g,
+  /\d(?<!\d[^])\d{3}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)/g,
   // 15/03/2024, 03/15/2024, 15.03.2024, 2024/03/15
-  /(?<![\d/.])(?:\d{1,2}[/.]\d{1,2}[/.]\d{4}|\d{4}\/\d{1,2}\/\d{1,2})(?![\d/])/g,
+  /\d(?<![\d/.][^])(?:\d?[/.]\d{1,2}[/.]\d{4}|\d{3}\/\d{1,2}\/\d{1,2})(?![\d/])/g,
   // times: 10:22, 10:22:01, 10:22:01.123
-  /(?<![\d:])\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?![\d:])/g,
+  /\d(?<![\d:][^])\d?:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?![\d:])/g,
   // versions: v1.2.3, pkg@1.2.3, Chrome/120.0.6099.109, 1.2.3-beta.1. Bare dotted numbers are left to the
   // detectors themselves: "415.555.0132" is a phone number and "203.0.113.7" an address.
-  /(?<![\w.])[vV]\d{1,6}(?:\.\d{1,8}){0,4}(?:-[0-9A-Za-z.]{1,40})?(?:\+[0-9A-Za-z.]{1,40})?(?![\w])/g,
+  /[vV](?<![\w.][^])\d{1,6}(?:\.\d{1,8}){0,4}(?:-[0-9A-Za-z.]{1,40})?(?:\+[0-9A-Za-z.]{1,40})?(?![\w])/g,
   /(?<=[@/])\d{1,6}(?:\.\d{1,8}){1,4}(?:-[0-9A-Za-z.]{1,40})?(?![\w])/g,
-  /(?<![\w.])\d{1,6}(?:\.\d{1,8}){2}-[0-9A-Za-z][0-9A-Za-z.]{0,39}(?![\w])/g,
+  /\d(?<![\w.][^])\d{0,5}(?:\.\d{1,8}){2}-[0-9A-Za-z][0-9A-Za-z.]{0,39}(?![\w])/g,
   // references: INV-2024-00123, SUP-12, #48213, ticket 48213 is a bare number and needs no rule
-  /(?<![A-Za-z0-9_-])[A-Z][A-Z0-9]{1,15}-\d{1,12}(?:-\d{1,12}){0,3}(?![\w-])/g,
-  /(?<![\w#&])#\d{1,12}(?![\w])/g,
+  /[A-Z](?<![A-Za-z0-9_-][^])[A-Z0-9]{1,15}-\d{1,12}(?:-\d{1,12}){0,3}(?![\w-])/g,
+  /#(?<![\w#&][^])\d{1,12}(?![\w])/g,
   // object ids: evt_…, cus_…, pi_…, ch_…, req_…
-  /(?<![A-Za-z0-9_])[a-z]{2,12}_[A-Za-z0-9]{6,64}(?![A-Za-z0-9_])/g,
+  /[a-z](?<![A-Za-z0-9_][^])[a-z]{1,11}_[A-Za-z0-9]{6,64}(?![A-Za-z0-9_])/g,
   // dotted quads: public or not, an IP address (or a version) is never a phone number
-  /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.])/g,
+  /\d(?<![\d.][^])\d{0,2}(?:\.\d{1,3}){3}(?![\d.])/g,
   // hex colours
-  /(?<![\w#&])#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})(?![\w])/g,
+  /#(?<![\w#&][^])(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})(?![\w])/g,
   // a card's last four: "card ending 4242", "ending in 4242", "•••• 4242", "**** **** **** 4242"
   /(?:ending(?:\s{1,4}in)?|last\s{1,4}(?:4|four)(?:\s{1,4}digits)?)[\s:#]{0,4}\d{4}(?!\d)/gi,
   /(?:[*•xX]{4}[\s-]?){1,3}\d{4}(?!\d)/g,

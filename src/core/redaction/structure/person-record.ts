@@ -89,7 +89,8 @@ export function readIndentedRecords(text: string, report: (key: string, start: n
   flush();
 }
 
-const INLINE_KEY = /(?<![\p{L}\p{N}_.-])([\p{L}_][\p{L}\p{N}_.-]{0,63})["']?[ \t]{0,2}(?:=>|[:=])[ \t]{0,2}/gu;
+// the left edge tested after the first character (`X(?<!B[^])` is `(?<!B)X`): the engine skips to key starts
+const INLINE_KEY = /([\p{L}_](?<![\p{L}\p{N}_.-][^])[\p{L}\p{N}_.-]{0,63})["']?[ \t]{0,2}(?:=>|[:=])[ \t]{0,2}/gu;
 const MAX_INLINE_LINE = 2000;
 
 /**
