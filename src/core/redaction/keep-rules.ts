@@ -20,10 +20,44 @@ const PLACEHOLDER_WORDS = new Set([
 ]);
 
 /**
+ * Verdicts already given, per placeholder pattern (one per redactor). The same value is judged again and
+ * again where a text repeats itself (a header name or a template on every line of a 10 MiB log: three quarters
+ * of the structure pass there), and the verdict depends on nothing else. Bounded: cleared when full, and only
+ * values of up to 256 characters are kept.
+ */
+const VERDICT_LIMIT = 4096;
+const MAX_CACHED_LENGTH = 256;
+let verdictsWithout = new Map<string, boolean>();
+let verdictsFor = new WeakMap<RegExp, Map<string, boolean>>();
+let verdictCount = 0;
+
+/**
  * A value that stands in for a secret rather than being one. Kept word for word so that an engineer can see
  * *how* the customer configured things.
  */
 export function isPlaceholderValue(raw: string, placeholder?: RegExp): boolean {
+  if (raw.length > MAX_CACHED_LENGTH) return judgePlaceholder(raw, placeholder);
+  let verdicts = placeholder ? verdictsFor.get(placeholder) : verdictsWithout;
+  const known = verdicts?.get(raw);
+  if (known !== undefined) return known;
+  const verdict = judgePlaceholder(raw, placeholder);
+  if (verdictCount >= VERDICT_LIMIT) {
+    verdictsWithout = new Map();
+    verdictsFor = new WeakMap();
+    verdictCount = 0;
+    verdicts = undefined;
+  }
+  if (!verdicts) {
+    verdicts = new Map();
+    if (placeholder) verdictsFor.set(placeholder, verdicts);
+    else verdictsWithout = verdicts;
+  }
+  verdicts.set(raw, verdict);
+  verdictCount += 1;
+  return verdict;
+}
+
+function judgePlaceholder(raw: string, placeholder?: RegExp): boolean {
   const value = raw.trim().replace(/^["'`]|["'`]$/g, '').trim();
   const lower = value.toLowerCase();
   if (PLACEHOLDER_WORDS.has(lower)) return true;
