@@ -38,6 +38,21 @@ const MAX_WORD = 41;
 const WORD_CHAR = /[\p{L}\p{N}_'’-]/u;
 const WORD_START = /[\p{L}\p{N}]/u;
 
+const isAsciiAlnum = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
+/** `WORD_CHAR` on the character at `at`, without a regular expression for ASCII (nearly every character read). */
+function isWordCharAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 0x80) return isAsciiAlnum(c) || c === 0x5f || c === 0x27 || c === 0x2d;
+  return WORD_CHAR.test(text.charAt(at));
+}
+
+function isWordStartAt(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 0x80) return isAsciiAlnum(c);
+  return WORD_START.test(text.charAt(at));
+}
+
 /**
  * Up to six words before the verb, on the same line and in the same clause ("la contraseña de la base de
  * datos"): read backwards by hand, each word at most 41 characters and each gap one to three spaces, so a long
@@ -49,14 +64,14 @@ function phraseBefore(text: string, end: number): string | undefined {
   let pos = end;
   while (words < MAX_WORDS) {
     let w = pos;
-    while (w > 0 && pos - w < MAX_WORD && WORD_CHAR.test(text.charAt(w - 1))) w -= 1;
-    while (w < pos && !WORD_START.test(text.charAt(w))) w += 1;
+    while (w > 0 && pos - w < MAX_WORD && isWordCharAt(text, w - 1)) w -= 1;
+    while (w < pos && !isWordStartAt(text, w)) w += 1;
     if (w === pos) break;
     start = w;
     words += 1;
     let gap = w;
     while (gap > 0 && w - gap < 3 && (text.charAt(gap - 1) === ' ' || text.charAt(gap - 1) === '\t')) gap -= 1;
-    if (gap === w || gap === 0 || !WORD_CHAR.test(text.charAt(gap - 1))) break;
+    if (gap === w || gap === 0 || !isWordCharAt(text, gap - 1)) break;
     pos = gap;
   }
   return start < end ? text.slice(start, end) : undefined;
@@ -68,7 +83,16 @@ const VALUE = /^[^\s"'”»’，。、；：）」』\p{sc=Han}\p{sc=Hiragana}\
 /** In a sentence, a credential is not a word: "the password is required", "the token is expired". */
 function credentialShaped(value: string): boolean {
   if (value.length < 6) return false;
-  return /\d/.test(value) || /\p{Lu}.*\p{Ll}|\p{Ll}.*\p{Lu}/u.test(value.slice(1)) || /[^\p{L}\p{N}]/u.test(value);
+  return /\d/.test(value) || mixedCase(value.slice(1)) || /[^\p{L}\p{N}]/u.test(value);
+}
+
+/**
+ * `/\p{Lu}.*\p{Ll}|\p{Ll}.*\p{Lu}/u`: on a single line that is "holds an upper-case and a lower-case letter",
+ * two linear scans instead of a match tried from every position.
+ */
+function mixedCase(value: string): boolean {
+  if (/[\n\r\u2028\u2029]/.test(value)) return /\p{Lu}.*\p{Ll}|\p{Ll}.*\p{Lu}/u.test(value);
+  return /\p{Lu}/u.test(value) && /\p{Ll}/u.test(value);
 }
 
 /** With no verb or label between, only a value with letters and digits (or symbols) is taken for a password. */
