@@ -8,6 +8,7 @@
  */
 import type { KnownIdentity, RedactionTarget } from '../../../src/core/redaction/index.js';
 import { FORMAT_CASES } from './corpus-formats.js';
+import { FAMILY_CASES } from './corpus-families.js';
 import { UNSEEN_CASES } from './corpus-unseen.js';
 
 export interface CorpusCase {
@@ -264,5 +265,5 @@ const BENIGN: CorpusCase[] = [
   c('neg-mixed-ticket', 'Since 2.3.1 the sync (job 7f3c2a1) fails with ERR_TLS_CERT_ALTNAME_INVALID for acme.dev; see #48213.', [], ['Since 2.3.1 the sync (job 7f3c2a1) fails with ERR_TLS_CERT_ALTNAME_INVALID for acme.dev; see #48213.']),
 ];
 
-export const CORPUS: CorpusCase[] = [...SECRETS, ...PERSONAL, ...IDENTITY, ...BENIGN, ...FORMAT_CASES, ...UNSEEN_CASES];
+export const CORPUS: CorpusCase[] = [...SECRETS, ...PERSONAL, ...IDENTITY, ...BENIGN, ...FORMAT_CASES, ...UNSEEN_CASES, ...FAMILY_CASES];
 export const HARD_NEGATIVE_COUNT = CORPUS.filter((testCase) => testCase.redact.length === 0).length;

@@ -223,6 +223,9 @@ function pem(g: Gen, label: string, escaped = false): Generated {
   return { value: `-----BEGIN ${label}-----${nl}${body}${nl}-----END ${label}-----`, secret: lines.join('') };
 }
 
+const FIRST_NAMES = ['Oliver', 'Amelia', 'Kenji', 'Sofia', 'Mateo', 'Ingrid', 'Aarav', 'Chloé', 'Dmitri', 'Fatima', 'Jean-Luc', 'Siobhan'];
+const LAST_NAMES = ['Whitfield', 'Nakamura', 'Rossi', 'Okonkwo', 'Lindqvist', 'Fernández', "O'Brien", 'Kowalczyk', 'Haddad', 'Van der Berg', 'Petrov', 'Moreau'];
+
 /** Every `{{NAME}}` the corpus may use. */
 export function generators(g: Gen): Record<string, () => Generated> {
   const token = (prefix: string, body: string): Generated => ({ value: prefix + body, secret: body });
@@ -328,6 +331,7 @@ export function generators(g: Gen): Record<string, () => Generated> {
     PASSPORT: () => plain(`${g.chars(1, 'CFGHJKLMNPRTVWXYZ')}${g.digits(8)}`),
     MAC_CISCO: () => plain(`${g.hex(4)}.${g.hex(4)}.${g.hex(4)}`.replace(/^0000/, 'a4b1')),
     MAC_BARE: () => plain(g.hex(12)),
+    FULL_NAME: () => plain(`${g.pick(FIRST_NAMES)} ${g.pick(LAST_NAMES)}`),
   };
 }
 

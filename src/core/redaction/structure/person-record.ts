@@ -10,6 +10,17 @@ import { classifyKeyName } from '../keys/classify.js';
 
 const PERSONAL_SIBLING: ReadonlySet<string> = new Set(['dob', 'phone', 'national_id', 'address', 'email', 'bank_account']);
 
+/**
+ * A record holding a credential (`{"name": …, "password": …}`, `user: …` ⏎ `api_key: …`) is an account: its
+ * name member names the account's holder as often as a service. There the value must have the shape of a
+ * person's full name and no word of a thing (`Deploy Key`, `Prod Database`), so service accounts stay.
+ */
+const CREDENTIAL_SIBLING: ReadonlySet<string> = new Set(['password', 'secret', 'authorization', 'cookie', 'weak_secret']);
+/** Keys that name an account's holder in a record with a credential (not elsewhere: `user: admin`). */
+const ACCOUNT_NAME = /^(?:user|login|account_?name|account_?holder|holder_?name)$/iu;
+/** Words of things, environments and machines that a person's name does not contain. */
+const THING_WORD = /(?<![\p{L}])(?:key|keys|token|tokens|secret|secrets|credentials?|password|webhook|hook|integration|account|deploy|deployment|prod|production|staging|stage|dev|development|test|testing|sandbox|demo|sample|example|default|local|cluster|database|db|cache|queue|pipeline|job|runner|ci|cd|build|release|client|connector|sync|import|export|backup|monitor|monitoring|metrics|logs?|read|write|only|access|master|main|primary|secondary|internal|external|public|private|service|user|users|admin|root|guest|new|old|my|our|actions|workflow|automation|scanner|agent|daemon|gateway|proxy|node)(?![\p{L}])/iu;
+
 /** Generic keys that hold a name in a record about a person. */
 const GENERIC_NAME = /^(?:name|display_?name|displayname|nom|nombre|nome|naam|imie|имя|名前|姓名)$/iu;
 /** Keys that hold a person's or a company's name whatever the record holds. */
@@ -21,11 +32,24 @@ const NOT_A_PERSON = /(?<![\p{L}])(?:team|service|services|group|department|dept
 /** The key a name member's value is judged under (a person's name). */
 export const PERSON_NAME_KEY = 'full_name';
 
-export function hasPersonalSibling(keys: readonly string[]): boolean {
+function hasSiblingOf(keys: readonly string[], classes: ReadonlySet<string>): boolean {
   return keys.some((k) => {
     const cls = classifyKeyName(k)?.cls;
-    return cls !== undefined && PERSONAL_SIBLING.has(cls);
+    return cls !== undefined && classes.has(cls);
   });
+}
+
+export function hasPersonalSibling(keys: readonly string[]): boolean {
+  return hasSiblingOf(keys, PERSONAL_SIBLING);
+}
+
+export function hasCredentialSibling(keys: readonly string[]): boolean {
+  return hasSiblingOf(keys, CREDENTIAL_SIBLING);
+}
+
+/** Whether a record's keys may make a name member a person's: a personal field or a credential beside it. */
+export function mayHoldPerson(keys: readonly string[]): boolean {
+  return hasPersonalSibling(keys) || hasCredentialSibling(keys);
 }
 
 /** A value shaped like a name of two to four capitalised words: `Maria Gonzalez`, `Jean-Luc O'Neill`. */
@@ -37,7 +61,11 @@ export function looksLikeFullName(value: string): boolean {
 export function namesPerson(key: string, raw: string, siblings: readonly string[]): boolean {
   const value = raw.trim().replace(/^(["'`])(.*)\1$/s, '$2');
   if (PARTY_NAME.test(key)) return looksLikeFullName(value);
-  if (GENERIC_NAME.test(key)) return hasPersonalSibling(siblings) && /^\p{Lu}/u.test(value) && !NOT_A_PERSON.test(value);
+  const generic = GENERIC_NAME.test(key);
+  if (generic && hasPersonalSibling(siblings)) return /^\p{Lu}/u.test(value) && !NOT_A_PERSON.test(value);
+  if ((generic || ACCOUNT_NAME.test(key)) && hasCredentialSibling(siblings)) {
+    return looksLikeFullName(value) && !NOT_A_PERSON.test(value) && !THING_WORD.test(value);
+  }
   return false;
 }
 
@@ -111,7 +139,7 @@ export function readInlineRecords(text: string, report: (key: string, start: num
       }
       if (members.length >= 2) {
         const keys = members.map((m) => m.key);
-        if (hasPersonalSibling(keys)) {
+        if (mayHoldPerson(keys)) {
           for (const m of members) {
             const q = line.charAt(m.valueAt);
             if (q !== '"' && q !== "'") continue;
