@@ -75,6 +75,8 @@ interface Match {
   start: number;
   end: number;
   e164: string;
+  /** Possible (the right length) but not valid for its numbering plan. */
+  possible?: boolean;
 }
 
 function isDigit(code: number): boolean {
@@ -181,18 +183,19 @@ export class PhoneDetector {
         matches = international.map((m) => ({ ...m, start: Math.max(0, m.start - 1), end: m.end - 1 }));
       }
     }
-    if (matches.length === 0 && hasPhoneWord) {
-      for (const country of CONTEXT_COUNTRIES) {
-        if (country === this.defaultCountry) continue;
-        const other = this.find(window, country, budget);
-        if (other && other.length > 0) {
-          matches = other;
-          break;
-        }
-      }
+    if (matches.length === 0 && hasCallWord) matches = this.findInCountries(window, budget, false);
+    // Invalid but possible: a number of the right length for its country that libphonenumber does not know
+    // as allocated (Ofcom's drama ranges, 07700 900xxx; numbers of a range opened since its metadata). In a
+    // ticket it is shaped and placed like a real one, so it counts where it cannot be anything else: written
+    // internationally (`+44 …`, `0044 …`), or after a phone or call word. Fictional ranges are redacted like
+    // real numbers, as valid ones (020 7946 0xxx, 555-01xx) always were: a customer's text cannot tell us
+    // which it is, and a leak costs more than an over-redaction.
+    if (matches.length === 0 && (hasCallWord || /^(?:\+|00)\d/.test(window))) {
+      matches = this.findInCountries(window, budget, true);
     }
     for (const m of matches) {
       const raw = window.slice(m.start, m.end);
+      if (m.possible && !plausibleUnallocated(raw)) continue;
       const bare = /^\d+$/.test(raw);
       if (bare) {
         const before = text.slice(Math.max(0, start + m.start - 40), start + m.start);
@@ -206,9 +209,10 @@ export class PhoneDetector {
         kind: 'phone',
         start: s,
         end: e,
-        confidence: raw.startsWith('+') || raw.startsWith('00') ? 'high' : 'medium',
+        confidence: m.possible ? 'low' : raw.startsWith('+') || raw.startsWith('00') ? 'high' : 'medium',
         key: m.e164,
         weak: true,
+        ...(m.possible ? { rule: 'context', why: 'phone-shaped number of a possible length, written internationally or after a phone word' } : {}),
       });
     }
   }
@@ -222,16 +226,42 @@ export class PhoneDetector {
     found.byPosition.set(positionKey(found, start, end), { kind: 'phone', start, end, confidence: 'low', key: digits, weak: true });
   }
 
-  private find(window: string, country: CountryCode, budget: PhoneBudget): Match[] | null {
-    const cacheKey = `${country}\u0000${window}`;
+  /** The first country (the default, then the context ones) in which the window holds numbers. */
+  private findInCountries(window: string, budget: PhoneBudget, possible: boolean): Match[] {
+    if (possible && window.startsWith('00')) {
+      // `0044 …`: the international prefix of most of the world, though not of the default country's plan.
+      const found = this.find(`+${window.slice(2)}`, this.defaultCountry, budget, true) ?? [];
+      return found.map((m) => ({ ...m, start: m.start === 0 ? 0 : m.start + 1, end: m.end + 1 }));
+    }
+    for (const country of [this.defaultCountry, ...CONTEXT_COUNTRIES]) {
+      if (!possible && country === this.defaultCountry) continue;
+      const found = this.find(window, country, budget, possible);
+      if (found && found.length > 0) return found;
+      // An international number is the same in every country: one try is enough.
+      if (possible && /^(?:\+|00)/.test(window)) break;
+    }
+    return [];
+  }
+
+  private find(window: string, country: CountryCode, budget: PhoneBudget, possible = false): Match[] | null {
+    const cacheKey = `${possible ? 'p' : 'v'}${country}\u0000${window}`;
     const cached = this.cache.get(cacheKey);
     if (cached) return cached;
     if (budget.calls >= MAX_CALLS) return null;
     if (!this.findPhoneNumbersInText) throw NEEDS_LIBRARY;
     budget.calls += 1;
     const matches: Match[] = [];
-    for (const f of this.findPhoneNumbersInText(window, { defaultCountry: country })) {
-      if (f.number.isValid()) matches.push({ start: f.startsAt, end: f.endsAt, e164: f.number.number });
+    const find = this.findPhoneNumbersInText;
+    if (possible) {
+      for (const f of find(window, { defaultCountry: country, extended: true })) {
+        if (f.number.isPossible() && (f.number.country !== undefined || f.number.countryCallingCode !== '')) {
+          matches.push({ start: f.startsAt, end: f.endsAt, e164: f.number.number, possible: true });
+        }
+      }
+    } else {
+      for (const f of find(window, { defaultCountry: country })) {
+        if (f.number.isValid()) matches.push({ start: f.startsAt, end: f.endsAt, e164: f.number.number });
+      }
     }
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(cacheKey, matches);
@@ -273,6 +303,16 @@ function digitRuns(text: string): Array<[start: number, end: number]> {
     runs.push([start, end]);
   }
   return runs;
+}
+
+/**
+ * An invalid number is only taken whole: ten digits or more (a full national number with its trunk prefix,
+ * or an international one), and not grouped in thousands (`1 000 000 000` counts users, not a line).
+ */
+function plausibleUnallocated(raw: string): boolean {
+  const digits = raw.replace(/\D/g, '');
+  if (digits.length < 10) return false;
+  return !/^\d{1,3}(?:[ ,.]\d{3})+$/.test(raw);
 }
 
 function countDigits(text: string, start: number, end: number): number {

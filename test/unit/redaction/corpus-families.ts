@@ -1,6 +1,6 @@
 /**
  * Corpus cases for leak families found on text written outside the project (session 6): names in account
- * records. Each family has
+ * records, phone numbers libphonenumber calls invalid, home directories, id|secret pairs. Each family has
  * hard negatives of the same shape next to it. `{{NAME}}` values are generated at run time.
  */
 import type { CorpusCase } from './corpus.js';
@@ -20,4 +20,18 @@ const ACCOUNT_RECORDS: CorpusCase[] = [
   c('neg-account-no-credential', '{"name": "Billing Worker", "token_count": 12}\n{"name": "Grace Hopper Room", "capacity": 8}', [], ['"Billing Worker"', '"Grace Hopper Room"']),
 ];
 
-export const FAMILY_CASES: CorpusCase[] = [...ACCOUNT_RECORDS];
+/**
+ * Ofcom's drama ranges are possible numbers that libphonenumber calls invalid; in a ticket they are placed
+ * like real ones, so they go where written internationally or after a phone or call word (as the valid
+ * fictional ranges, 020 7946 0xxx and 555-01xx, always did).
+ */
+const UNALLOCATED_PHONES: CorpusCase[] = [
+  c('phone-drama-call', 'please call me on {{GB_DRAMA_MOBILE}} after 5pm', [['phone', '{{GB_DRAMA_MOBILE}}']], ['please call me on ', ' after 5pm']),
+  c('phone-drama-intl', 'escalated by the customer ({{GB_DRAMA_INTL}}) at 10:22', [['phone', '{{GB_DRAMA_INTL}}']], ['escalated by the customer (', ') at 10:22']),
+  c('phone-drama-word', 'Mobile {{GB_DRAMA_MOBILE}}, landline {{GB_DRAMA_GEO}}', [['phone', '{{GB_DRAMA_MOBILE}}'], ['phone', '{{GB_DRAMA_GEO}}']], ['Mobile ', ', landline ']),
+  c('phone-drama-whatsapp', 'WhatsApp: {{GB_DRAMA_MOBILE}}', [['phone', '{{GB_DRAMA_MOBILE}}']], ['WhatsApp: ']),
+  c('phone-drama-json', '{"contact_phone":"{{GB_DRAMA_MOBILE}}","plan":"pro"}', [['phone', '{{GB_DRAMA_MOBILE}}']], ['"plan":"pro"']),
+  c('neg-phone-unallocated', 'build 07700900123 finished\norder 07700 900123 shipped\nticket #07700900123\ncall 1 of 3 took 1234567 ms\nreach 1 000 000 000 users\noffset +0100, +1000000 rows', [], ['build 07700900123 finished', 'order 07700 900123 shipped', '#07700900123', '1234567 ms', '1 000 000 000 users', '+0100', '+1000000 rows']),
+];
+
+export const FAMILY_CASES: CorpusCase[] = [...ACCOUNT_RECORDS, ...UNALLOCATED_PHONES];

@@ -332,6 +332,16 @@ export function generators(g: Gen): Record<string, () => Generated> {
     MAC_CISCO: () => plain(`${g.hex(4)}.${g.hex(4)}.${g.hex(4)}`.replace(/^0000/, 'a4b1')),
     MAC_BARE: () => plain(g.hex(12)),
     FULL_NAME: () => plain(`${g.pick(FIRST_NAMES)} ${g.pick(LAST_NAMES)}`),
+    // Ofcom's drama ranges: possible numbers that libphonenumber does not know as allocated
+    GB_DRAMA_MOBILE: () => {
+      const tail = g.digits(3);
+      return plain(g.pick([`07700 900${tail}`, `07700-900-${tail}`, `07700900${tail}`, `(07700) 900 ${tail}`]));
+    },
+    GB_DRAMA_INTL: () => {
+      const tail = g.digits(3);
+      return plain(g.pick([`+44 7700 900${tail}`, `+44 (0)7700 900${tail}`, `+447700900${tail}`, `0044 7700 900${tail}`]));
+    },
+    GB_DRAMA_GEO: () => plain(`01632 960${g.digits(3)}`),
   };
 }
 
