@@ -190,7 +190,7 @@ export class PhoneDetector {
     // internationally (`+44 …`, `0044 …`), or after a phone or call word. Fictional ranges are redacted like
     // real numbers, as valid ones (020 7946 0xxx, 555-01xx) always were: a customer's text cannot tell us
     // which it is, and a leak costs more than an over-redaction.
-    if (matches.length === 0 && (hasCallWord || /^(?:\+|00)\d/.test(window))) {
+    if (matches.length === 0 && (hasCallWord || /^\(?(?:\+|00)\d/.test(window))) {
       matches = this.findInCountries(window, budget, true);
     }
     for (const m of matches) {
@@ -228,17 +228,19 @@ export class PhoneDetector {
 
   /** The first country (the default, then the context ones) in which the window holds numbers. */
   private findInCountries(window: string, budget: PhoneBudget, possible: boolean): Match[] {
-    if (possible && window.startsWith('00')) {
+    const idd = possible ? /^\(?00(?=\d)/.exec(window) : null;
+    if (idd) {
       // `0044 …`: the international prefix of most of the world, though not of the default country's plan.
-      const found = this.find(`+${window.slice(2)}`, this.defaultCountry, budget, true) ?? [];
-      return found.map((m) => ({ ...m, start: m.start === 0 ? 0 : m.start + 1, end: m.end + 1 }));
+      const at = idd[0].length - 2;
+      const found = this.find(`${window.slice(0, at)}+${window.slice(at + 2)}`, this.defaultCountry, budget, true) ?? [];
+      return found.map((m) => ({ ...m, start: m.start <= at ? at : m.start + 1, end: m.end + 1 }));
     }
     for (const country of [this.defaultCountry, ...CONTEXT_COUNTRIES]) {
       if (!possible && country === this.defaultCountry) continue;
       const found = this.find(window, country, budget, possible);
       if (found && found.length > 0) return found;
       // An international number is the same in every country: one try is enough.
-      if (possible && /^(?:\+|00)/.test(window)) break;
+      if (possible && /^\(?\+/.test(window)) break;
     }
     return [];
   }
