@@ -35,6 +35,11 @@ let verdictCount = 0;
  * A value that stands in for a secret rather than being one. Kept word for word so that an engineer can see
  * *how* the customer configured things.
  */
+/** A part of a provider's public prefix: a short word with at most a version number (`api03`, `v1`). */
+function isPrefixWord(part: string): boolean {
+  return part.length === 0 || /^(?:[a-z]{1,10}\d{0,2}|[A-Z]{1,6}\d{0,2}|[A-Z][a-z]{1,9}|\d{1,2})$/.test(part);
+}
+
 export function isPlaceholderValue(raw: string, placeholder?: RegExp): boolean {
   if (raw.length > MAX_CACHED_LENGTH) return judgePlaceholder(raw, placeholder);
   let verdicts = placeholder ? verdictsFor.get(placeholder) : verdictsWithout;
@@ -82,7 +87,9 @@ function judgePlaceholder(raw: string, placeholder?: RegExp): boolean {
   if (/^#\{[^{}]{1,100}\}$/.test(value)) return true;
   if (/^\{%[^%]{1,100}%\}$/.test(value)) return true;
   // a provider prefix with nothing after it (`sk-...`, `ghp_…` once the dots are cut off as punctuation)
-  if (/^[A-Za-z0-9]{1,12}(?:[_-][A-Za-z0-9]{1,12}){0,3}[_-](?:\.\.\.|…)?$/.test(value)) return true;
+  // Each part is a prefix word (`sk`, `live`, `api03`, `AKIA`, `v1`), not a random run: a password that
+  // merely ends in `_` or `-` (`7rRMJb7gV_7xbk4_`) is a password.
+  if (/^[A-Za-z0-9]{1,12}(?:[_-][A-Za-z0-9]{1,12}){0,3}[_-](?:\.\.\.|…)?$/.test(value) && value.split(/[_.…-]+/).every(isPrefixWord)) return true;
   // ***, xxxx, XXXXXXXX, ••••, ..., …, ____, ----
   if (/^[*xX•·.…#_-]+$/.test(value) && !/^[._-]+$/.test(value.replace(/\.\.\.|…/g, ''))) return true;
   if (/^(?:\.\.\.|…)$/.test(value)) return true;

@@ -100,3 +100,28 @@ describe('sequences go one way', () => {
     for (const value of ['45676565', '12121212', '98989898', '3434543456']) expect(isDummyTokenBody(value), value).toBe(false);
   });
 });
+
+describe('a value ending in a separator', () => {
+  it('is a password when its parts are random, and a bare provider prefix when they are prefix words', async () => {
+    const { isPlaceholderValue } = await import('../../../src/core/redaction/keep-rules.js');
+    for (let i = 0; i < 500; i += 1) {
+      const random = `${g.password().slice(0, 9)}${g.pick(['_', '-'])}${g.alnum(5)}${g.pick(['_', '-'])}`;
+      expect(isPlaceholderValue(random), random).toBe(false);
+      expect(isPlaceholderValue(`${g.alnum(12)}_`)).toBe(false);
+    }
+    for (const prefix of ['sk-', 'sk_live_', 'ghp_', 'xoxb-', 'glpat-', 'sk-ant-api03-', 'dop_v1_', 'AKIA_', 'Bearer-', 'sk-...', 'ghp_…']) {
+      expect(isPlaceholderValue(prefix), prefix).toBe(true);
+    }
+  });
+
+  it('is removed under a password key in every syntax', async () => {
+    const redactor = createRedactor({ target: 'github' });
+    for (const sep of ['_', '-']) {
+      const pw = `${g.alnum(9)}${sep}${g.alnum(5)}${sep}`;
+      for (const text of [`password=${pw}`, `{"password":"${pw}"}`, `my password is ${pw} ok`, `postgres://app:${pw}@db.internal:5432/x`]) {
+        const out = await redactor.redact(text);
+        expect(out.text, text).not.toContain(pw);
+      }
+    }
+  });
+});
