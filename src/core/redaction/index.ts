@@ -8,6 +8,7 @@
  * |-------------------------------------------------------------|---------------------------------|--------|--------|
  * | secrets and credentials (tokens, keys, passwords, cookies)  | github_token, jwt, password, …  | strip  | strip  |
  * | personal data: email, phone, card, IBAN, SSN, public IP, MAC| email, phone, card, iban, …     | strip  | strip  |
+ * | a login in a home directory (/Users/<name>, ~<name>/)       | username                        | strip  | strip  |
  * | contact emails (from identity)                              | email                           | strip  | strip  |
  * | contact names, and each part of them                        | contact                         | strip  | keep   |
  * | customer (company) names, with and without legal form       | customer                        | strip  | keep   |

@@ -59,6 +59,7 @@ const BUILTIN: Readonly<Record<string, KindInfo>> = {
   phone: personal('PHONE', 60),
   ip: personal('IP', 62),
   mac: personal('MAC', 55),
+  username: personal('USER', 58),
   term: { label: 'TERM', category: 'term', rank: 50, numbered: true },
   contact: { label: 'CONTACT', category: 'contact_name', rank: 45, numbered: true },
   customer_domain: { label: 'CUSTOMER_DOMAIN', category: 'company', rank: 42, numbered: false },

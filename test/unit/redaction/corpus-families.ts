@@ -13,6 +13,7 @@ const ACCOUNT_RECORDS: CorpusCase[] = [
   c('account-json-user-token', '{"user":"{{FULL_NAME}}","api_token":"{{ALNUM32}}"}', [['contact', '{{FULL_NAME}}'], ['secret', '{{ALNUM32}}']], ['{"user":"']),
   c('account-yaml', 'credentials:\n  name: {{FULL_NAME}}\n  secret: {{HEX32}}', [['contact', '{{FULL_NAME}}'], ['secret', '{{HEX32}}']], ['credentials:']),
   c('account-logfmt', 'login ok name="{{FULL_NAME}}" api_key="{{ALNUM32}}"', [['contact', '{{FULL_NAME}}'], ['secret', '{{ALNUM32}}']], ['login ok name="']),
+  c('account-apostrophe', '{"display_name": "Siobhan O\'Brien", "session_token": "{{HEX64}}"}', [['contact', "Siobhan O'Brien"], ['secret', '{{HEX64}}']], ['{"display_name": "']),
   c('account-csv', 'name,password\n{{FULL_NAME}},{{PASSWORD}}', [['contact', '{{FULL_NAME}}'], ['password', '{{PASSWORD}}']], ['name,password']),
   c('account-sql', "INSERT INTO logins (login, passwd) VALUES ('{{FULL_NAME}}', '{{PASSWORD}}');", [['contact', '{{FULL_NAME}}'], ['password', '{{PASSWORD}}']], ['INSERT INTO logins (login, passwd) VALUES (']),
   c('neg-account-services', '{"name": "Deploy Key", "token": "{{ALNUM32}}"}\n{"name": "Orders Service", "password": "{{PASSWORD}}"}\n{"name": "prod-db", "secret": "{{HEX32}}"}', [['secret', '{{ALNUM32}}'], ['password', '{{PASSWORD}}'], ['secret', '{{HEX32}}']], ['"Deploy Key"', '"Orders Service"', '"prod-db"']),
@@ -34,4 +35,19 @@ const UNALLOCATED_PHONES: CorpusCase[] = [
   c('neg-phone-unallocated', 'build 07700900123 finished\norder 07700 900123 shipped\nticket #07700900123\ncall 1 of 3 took 1234567 ms\nreach 1 000 000 000 users\noffset +0100, +1000000 rows', [], ['build 07700900123 finished', 'order 07700 900123 shipped', '#07700900123', '1234567 ms', '1 000 000 000 users', '+0100', '+1000000 rows']),
 ];
 
-export const FAMILY_CASES: CorpusCase[] = [...ACCOUNT_RECORDS, ...UNALLOCATED_PHONES];
+/** Home directories carry their owner's login on every OS; roles, runners and placeholders stay. */
+const HOME_DIRS: CorpusCase[] = [
+  c('home-macos-trace', 'File "/Users/{{LOGIN}}/project/app.py", line 3, in <module>', [['username', '/Users/{{LOGIN}}/']], ['File "/Users/', '/project/app.py", line 3']),
+  c('home-linux', 'error: /home/{{LOGIN}}/.config/triage/config.yml not found', [['username', '/home/{{LOGIN}}/']], ['/.config/triage/config.yml not found']),
+  c('home-windows', 'Log: C:\\Users\\{{WIN_PROFILE}}\\AppData\\Local\\Temp\\setup.log', [['username', '\\{{WIN_PROFILE}}\\']], ['C:\\Users\\', '\\AppData\\Local\\Temp\\setup.log']),
+  c('home-windows-json', '{"path":"C:\\\\Users\\\\{{WIN_PROFILE}}\\\\Documents\\\\report.xlsx"}', [['username', '{{WIN_PROFILE}}\\\\Documents']], ['Documents\\\\report.xlsx']),
+  c('home-json-escaped-slash', '{"cwd":"\\/home\\/{{LOGIN}}\\/src"}', [['username', '/{{LOGIN}}\\']], ['"cwd":"\\/home\\/']),
+  c('home-file-url-wsl', 'open file:///Users/{{LOGIN}}/Downloads/a.har, then /mnt/c/Users/{{LOGIN#2}}/code', [['username', '/{{LOGIN}}/'], ['username', '/{{LOGIN#2}}/']], ['open file:///Users/', '/Downloads/a.har', '/mnt/c/Users/']),
+  c('home-tilde', 'cd ~{{LOGIN}}/src && curl https://cs.example.edu/~{{LOGIN#2}}/notes', [['username', '~{{LOGIN}}/'], ['username', '~{{LOGIN#2}}/']], ['/src && curl https://cs.example.edu/~']),
+  c('home-prompt', 'PS C:\\Users\\{{LOGIN}}> dir', [['username', '\\{{LOGIN}}>']], ['PS C:\\Users\\', '> dir']),
+  c('neg-home-generic', '/home/ubuntu/app, /Users/runner/work, /home/user/x, C:\\Users\\Public, C:\\Users\\Default User\\NTUSER.DAT, /home/node/app, (/home/deploy/app/index.js:3:9)', [], ['/home/ubuntu/app', '/Users/runner/work', '/home/user/x', 'C:\\Users\\Public', 'C:\\Users\\Default User\\NTUSER.DAT', '/home/node/app', '/home/deploy/app/index.js:3:9']),
+  c('neg-home-placeholders', '/home/$USER/x /Users/<you>/x C:\\Users\\%USERNAME%\\x /home/{user}/x ~/x ~+/x', [], ['/home/$USER/x', '/Users/<you>/x', 'C:\\Users\\%USERNAME%\\x', '/home/{user}/x', '~/x', '~+/x']),
+  c('neg-home-web-paths', 'GET /api/home/banner.png, /static/Users/list, took ~10 minutes, ~5/10 done', [], ['/api/home/banner.png', '/static/Users/list', '~10 minutes', '~5/10']),
+];
+
+export const FAMILY_CASES: CorpusCase[] = [...ACCOUNT_RECORDS, ...UNALLOCATED_PHONES, ...HOME_DIRS];

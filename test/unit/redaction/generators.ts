@@ -224,7 +224,9 @@ function pem(g: Gen, label: string, escaped = false): Generated {
 }
 
 const FIRST_NAMES = ['Oliver', 'Amelia', 'Kenji', 'Sofia', 'Mateo', 'Ingrid', 'Aarav', 'Chloé', 'Dmitri', 'Fatima', 'Jean-Luc', 'Siobhan'];
-const LAST_NAMES = ['Whitfield', 'Nakamura', 'Rossi', 'Okonkwo', 'Lindqvist', 'Fernández', "O'Brien", 'Kowalczyk', 'Haddad', 'Van der Berg', 'Petrov', 'Moreau'];
+const LAST_NAMES = ['Whitfield', 'Nakamura', 'Rossi', 'Okonkwo', 'Lindqvist', 'Fernández', 'Ó Súilleabháin', 'Kowalczyk', 'Haddad', 'Van der Berg', 'Petrov', 'Moreau'];
+
+const LOGIN_PARTS = ['oliver', 'amelia', 'kenji', 'sofia', 'mateo', 'whitfield', 'nakamura', 'rossi', 'okonkwo', 'lindqvist', 'jk', 'pw'];
 
 /** Every `{{NAME}}` the corpus may use. */
 export function generators(g: Gen): Record<string, () => Generated> {
@@ -341,6 +343,8 @@ export function generators(g: Gen): Record<string, () => Generated> {
       const tail = g.digits(3);
       return plain(g.pick([`+44 7700 900${tail}`, `+44 (0)7700 900${tail}`, `+447700900${tail}`, `0044 7700 900${tail}`]));
     },
+    LOGIN: () => plain(`${g.pick(LOGIN_PARTS)}${g.pick(['', '.', '_', '-'])}${g.pick(LOGIN_PARTS)}${g.pick(['', String(g.int(1, 99))])}`),
+    WIN_PROFILE: () => plain(g.pick([`${g.pick(FIRST_NAMES)} ${g.pick(LAST_NAMES)}`, `${g.pick(FIRST_NAMES)}.${g.pick(LAST_NAMES)}`.replace(/ /g, '')])),
     GB_DRAMA_GEO: () => plain(`01632 960${g.digits(3)}`),
   };
 }
