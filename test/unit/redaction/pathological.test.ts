@@ -48,6 +48,11 @@ const RUNS: Record<string, () => string> = {
   'mailbox names': () => 'Aa Bb <'.repeat(SIZE / 7),
   'oauth codes': () => '?code='.repeat(SIZE / 6),
   'config set': () => 'npm config set '.repeat(SIZE / 15),
+  // home directories and joined credentials
+  'home directories': () => '/home/a'.repeat(SIZE / 7),
+  'nested user folders': () => 'C:\\Users\\a b c d'.repeat(SIZE / 16),
+  'tilde logins': () => '~a/'.repeat(SIZE / 3),
+  'id and secret halves': () => `${g.alnum(40)}|`.repeat(SIZE / 41) + `${g.alnum(20)}:`.repeat(SIZE / 21),
 };
 
 describe('pathological input', () => {

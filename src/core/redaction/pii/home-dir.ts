@@ -21,10 +21,8 @@ const NAME = String.raw`[\p{L}\p{N}][\p{L}\p{N}._'’-]{0,63}(?:(?: [\p{L}\p{N}]
 const ROOT = String.raw`(?:[A-Za-z]:|${SEP}mnt${SEP}[a-z]|${SEP}[a-z](?=${SEP}[Uu]sers)|${SEP}(?:var|export))?`;
 const HOME_DIR = new RegExp(
   String.raw`(?:(?<![\p{L}\p{N}_.\-\/\\~$%])|(?<=file:\/\/\/?))${ROOT}${SEP}(?:[Uu][Ss][Ee][Rr][Ss]|home|Documents and Settings)${SEP}(${NAME})`,
-  'dgu',
+  'dyu',
 );
-/** `~jdoe/…`: a shell's home of another user, or `/~jdoe/` on a web server. */
-const TILDE_HOME = /(?<![\p{L}\p{N}_.~-])~([\p{L}_][\p{L}\p{N}._-]{0,31})(?=[/\\])/dgu;
 
 /** Logins that name a role, a distribution's default account, a container image or a CI runner. */
 const GENERIC_LOGINS: ReadonlySet<string> = new Set(
@@ -46,9 +44,17 @@ export function isGenericLogin(name: string): boolean {
   return GENERIC_LOGINS.has(lower) || GENERIC_PROFILES.test(lower) || /^x+$/.test(lower);
 }
 
+const verdicts = new Map<string, boolean>();
+
 function candidate(start: number, raw: string, via: string): Candidate | undefined {
   const name = raw.replace(/[._-]+$/, '');
-  if (name.length === 0 || isGenericLogin(name)) return undefined;
+  let generic = verdicts.get(name);
+  if (generic === undefined) {
+    generic = name.length === 0 || isGenericLogin(name);
+    if (verdicts.size > 10_000) verdicts.clear();
+    verdicts.set(name, generic);
+  }
+  if (generic) return undefined;
   return {
     kind: 'username',
     start,
@@ -60,26 +66,40 @@ function candidate(start: number, raw: string, via: string): Candidate | undefin
   };
 }
 
+/** Where a home directory may be named; the full pattern is only tried in a short window around each. */
+const DIRECTORY_WORD = /[Uu][Ss][Ee][Rr][Ss]|home|Documents and Settings/g;
+/** The longest root and separator before the directory word (`\\/mnt\\/c\\/`). */
+const BEFORE = 16;
+const TILDE_AT = /~([\p{L}_][\p{L}\p{N}._-]{0,31})(?=[/\\])/uy;
+
 export function detectHomeDirs(text: string): Candidate[] {
   const found: Candidate[] = [];
-  const lower = text.includes('sers') || text.includes('home') || text.includes('Documents and Settings');
-  if (lower) {
-    HOME_DIR.lastIndex = 0;
-    for (let m = HOME_DIR.exec(text); m !== null; m = HOME_DIR.exec(text)) {
-      const at = m.indices?.[1];
-      if (!at || m[1] === undefined) continue;
+  let done = 0;
+  DIRECTORY_WORD.lastIndex = 0;
+  for (let w = DIRECTORY_WORD.exec(text); w !== null; w = DIRECTORY_WORD.exec(text)) {
+    const k = w.index;
+    // The path opens a few characters before the word: try the pattern anchored at each place it could.
+    for (let j = Math.max(done, k - BEFORE); j < k; j += 1) {
+      const ch = text.charCodeAt(j);
+      if (ch !== 0x2f && ch !== 0x5c && !((ch | 0x20) >= 0x61 && (ch | 0x20) <= 0x7a && text.charCodeAt(j + 1) === 0x3a)) continue;
+      HOME_DIR.lastIndex = j;
+      const m = HOME_DIR.exec(text);
+      const at = m?.indices?.[1];
+      if (!m || !at || m[1] === undefined) continue;
       const c = candidate(at[0], m[1], 'a home directory');
       if (c) found.push(c);
+      done = at[1];
+      DIRECTORY_WORD.lastIndex = Math.max(DIRECTORY_WORD.lastIndex, done);
+      break;
     }
   }
-  if (text.includes('~')) {
-    TILDE_HOME.lastIndex = 0;
-    for (let m = TILDE_HOME.exec(text); m !== null; m = TILDE_HOME.exec(text)) {
-      const at = m.indices?.[1];
-      if (!at || m[1] === undefined) continue;
-      const c = candidate(at[0], m[1], 'a ~user home');
-      if (c) found.push(c);
-    }
+  for (let t = text.indexOf('~'); t >= 0; t = text.indexOf('~', t + 1)) {
+    if (t > 0 && /[\p{L}\p{N}_.~-]/u.test(text.charAt(t - 1))) continue;
+    TILDE_AT.lastIndex = t;
+    const m = TILDE_AT.exec(text);
+    if (m?.[1] === undefined) continue;
+    const c = candidate(t + 1, m[1], 'a ~user home');
+    if (c) found.push(c);
   }
   return found;
 }
