@@ -9,6 +9,7 @@ import { detectHeaders } from './http-headers.js';
 import { detectIbans } from './iban.js';
 import { detectIdentity, type IdentityMatcher } from './identity.js';
 import { detectIps } from './ip.js';
+import { detectJoinedCredentials } from './joined-credentials.js';
 import { benignSpansAround, insideAny, overlapsAny } from './keep-rules.js';
 import { kindInfo } from './kinds.js';
 import { detectMacs } from './mac.js';
@@ -82,6 +83,7 @@ export class DetectionEngine {
       ...detectStructure(text, ph),
       ...detectAssignments(text, ph),
       ...detectProseCredentials(text, ph),
+      ...detectJoinedCredentials(text),
       ...detectEmails(text),
       ...(await config.phones.detect(text, budget)),
       ...detectCards(text),

@@ -50,4 +50,17 @@ const HOME_DIRS: CorpusCase[] = [
   c('neg-home-web-paths', 'GET /api/home/banner.png, /static/Users/list, took ~10 minutes, ~5/10 done', [], ['/api/home/banner.png', '/static/Users/list', '~10 minutes', '~5/10']),
 ];
 
-export const FAMILY_CASES: CorpusCase[] = [...ACCOUNT_RECORDS, ...UNALLOCATED_PHONES, ...HOME_DIRS];
+/** An id and its secret written as one string (`<app id>|<app secret>`, `client_id:client_secret`): only the secret goes. */
+const JOINED_CREDENTIALS: CorpusCase[] = [
+  c('pair-meta-app-token', 'GET https://graph.example.com/v19.0/me?fields=id via {{APP_ID}}|{{HEX32}} returned 400', [['secret', '{{HEX32}}']], ['{{APP_ID}}|', ' returned 400']),
+  c('pair-app-client-token', 'the SDK was set up with {{APP_ID}}|{{ALNUM32}} (client token)', [['secret', '{{ALNUM32}}']], ['{{APP_ID}}|', '(client token)']),
+  c('pair-client-credentials', 'we send {{CLIENT_ID}}:{{ALNUM40}} as the client credentials', [['secret', '{{ALNUM40}}']], ['{{CLIENT_ID}}:', 'as the client credentials']),
+  c('pair-hex-id', 'APP={{HEX24}}:{{ALNUM32}}', [['secret', '{{ALNUM32}}']], ['APP={{HEX24}}:']),
+  c('pair-json', '{"credentials":"{{CLIENT_ID}}:{{B64_32}}"}', [['secret', '{{B64_32}}']], ['{"credentials":"']),
+  c('neg-pair-digests', 'image@sha256:{{HEX64}} sha1:{{SHA40}} md5:{{HEX32}} cache {{APP_ID}}:{{SHA40#2}}', [], ['sha256:{{HEX64}}', 'sha1:{{SHA40}}', 'md5:{{HEX32}}', '{{APP_ID}}:{{SHA40#2}}']),
+  c('neg-pair-chains', 'arn:aws:iam::123456789012:role/Admin 2001:db8::1 12:34:56 user:42:profile (/srv/app/dist/worker.js:123:45) node:_tls_wrap:1577:19 trace {{HEX32}}:{{HEX24}}', [], ['arn:aws:iam::123456789012:role/Admin', '2001:db8::1', 'user:42:profile', 'worker.js:123:45', 'node:_tls_wrap:1577:19', '{{HEX32}}:{{HEX24}}']),
+  c('neg-pair-tables', '| {{APP_ID}}|{{APP_ID#2}} | a|b|c | 2024|Q3 | {{UUID}}|{{UUID#2}}', [], ['{{APP_ID}}|{{APP_ID#2}}', 'a|b|c', '2024|Q3', '{{UUID}}|{{UUID#2}}']),
+  c('neg-pair-placeholders', '<app id>|<app secret> {{APP_ID}}|YOUR_APP_SECRET_HERE {{APP_ID#2}}|xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx ${APP_ID}|${APP_SECRET}', [], ['<app id>|<app secret>', '|YOUR_APP_SECRET_HERE', '|xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx', '${APP_ID}|${APP_SECRET}']),
+];
+
+export const FAMILY_CASES: CorpusCase[] = [...ACCOUNT_RECORDS, ...UNALLOCATED_PHONES, ...HOME_DIRS, ...JOINED_CREDENTIALS];

@@ -345,6 +345,13 @@ export function generators(g: Gen): Record<string, () => Generated> {
     },
     LOGIN: () => plain(`${g.pick(LOGIN_PARTS)}${g.pick(['', '.', '_', '-'])}${g.pick(LOGIN_PARTS)}${g.pick(['', String(g.int(1, 99))])}`),
     WIN_PROFILE: () => plain(g.pick([`${g.pick(FIRST_NAMES)} ${g.pick(LAST_NAMES)}`, `${g.pick(FIRST_NAMES)}.${g.pick(LAST_NAMES)}`.replace(/ /g, '')])),
+    // an app id is not a card number: the check digit is made wrong on purpose
+    APP_ID: () => {
+      const valid = luhnComplete(`${g.int(1, 9)}${g.digits(g.int(13, 14))}`);
+      return plain(`${valid.slice(0, -1)}${(Number(valid.slice(-1)) + 1) % 10}`);
+    },
+    CLIENT_ID: () => plain(g.alnum(20)),
+    ALNUM40: () => plain(g.alnum(40)),
     GB_DRAMA_GEO: () => plain(`01632 960${g.digits(3)}`),
   };
 }
