@@ -1,5 +1,6 @@
 import { REDACT_TARGETS } from './targets.js';
 import { neutralizeControls } from '../../core/text-safety.js';
+import { raceInterrupt } from '../../cli/interrupts.js';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Context } from '../../context.js';
@@ -17,11 +18,18 @@ async function readInput(ctx: Context, file: string | undefined): Promise<string
       throw new UsageError(`--file ${file}: ${fileProblem(error)}`, { hint: 'Pass the path of a text file, or pipe the text in on stdin.' });
     }
   }
+  // At a terminal the text is pasted here, as `cat` reads it: refusing would leave a paste of secrets to the
+  // shell, which runs each line and keeps it in its history.
   if (ctx.io.streams.stdin.isTTY) {
-    throw new UsageError('Nothing to redact: pipe text in, or pass --file <path>', { hint: 'Example: pbpaste | triage redact | pbcopy' });
+    ctx.io.info('Paste or type the text, then press Ctrl-D on a line of its own (Ctrl-C: nothing is printed). Or pipe it in, or pass --file <path>.');
   }
   const chunks: Buffer[] = [];
-  for await (const chunk of ctx.io.streams.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  const read = (async () => {
+    for await (const chunk of ctx.io.streams.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  })();
+  // Ctrl-C while a paste is being read stops at once (stdin would otherwise hold the run until the entry point's
+  // grace period ends it).
+  await raceInterrupt(read, ctx.interrupts.signal);
   return Buffer.concat(chunks).toString('utf8');
 }
 
